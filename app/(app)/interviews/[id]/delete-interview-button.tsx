@@ -1,0 +1,23 @@
+"use client";
+
+import { useTransition } from "react";
+
+export function DeleteInterviewButton({ deleteAction }: { deleteAction: () => Promise<unknown> }) {
+  const [isPending, startTransition] = useTransition();
+  return (
+    <button
+      type="button"
+      disabled={isPending}
+      onClick={() => {
+        if (window.confirm("Delete this interview and its notes? This cannot be undone.")) {
+          startTransition(async () => {
+            await deleteAction();
+          });
+        }
+      }}
+      className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-semibold text-red-700 hover:bg-red-50 disabled:opacity-60"
+    >
+      {isPending ? "Deleting…" : "Delete interview"}
+    </button>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUserId } from "@/lib/auth/session";
+import { NotFoundError } from "@/lib/errors";
+import { formatDate, formatDateTime, formatZoneName } from "@/lib/format";
+import { getInterview } from "@/lib/interviews/queries";
+import { STAGE_LABELS } from "@/lib/interviews/schemas";
+import { deleteInterviewAction } from "../actions";
+import { DeleteInterviewButton } from "./delete-interview-button";
+
+export const metadata: Metadata = { title: "Interview" };
+
+const NOTE_LABELS = [
+  ["topics", "Topics discussed"],
+  ["specificDetail", "A specific detail to mention"],
+  ["wentWell", "What went well"],
+  ["toClarify", "To clarify or add"],
+  ["sharedInterests", "Shared interests"],
+] as const;
+
+export default async function InterviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
+  const [{ id }, { saved }] = await Promise.all([params, searchParams]);
+  const userId = await requireUserId();
+  const interview = await getInterview({ userId, interviewId: id }).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const { opportunity } = interview;
+  const decision = interview.decisionDate
+    ? `By ${formatDate(interview.decisionDate)}`
+    : interview.decisionWithinDays
+      ? `Within ${interview.decisionWithinDays} days`
+      : "They did not say";
+  return (
+    <>
+      {saved ? (
+        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
+          Interview saved.
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <p className="text-sm text-slate-600">{STAGE_LABELS[interview.stage]}</p>
+          <h1 className="text-2xl font-bold">
+            {opportunity.role} at {opportunity.company}
+          </h1>
+          <p className="mt-1 text-slate-700">
+            {formatDateTime(interview.startsAt, interview.timeZone)} ({formatZoneName(interview.startsAt, interview.timeZone)}),{" "}
+            {interview.durationMinutes} minutes
+            {interview.location ? ` · ${interview.location}` : ""}
+          </p>
+        </div>
+        <div className="flex gap-3">
+          <Link
+            href={`/interviews/${interview.id}/edit`}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700"
+          >
+            Edit
+          </Link>
+          <DeleteInterviewButton deleteAction={deleteInterviewAction.bind(null, interview.id)} />
+        </div>
+      </div>
+
+      <dl className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-3">
+        <div>
+          <dt className="text-sm text-slate-600">Decision</dt>
+          <dd className="font-medium">{decision}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-600">Invited to call</dt>
+          <dd className="font-medium">{interview.callInvited ? "Yes" : "No"}</dd>
+        </div>
+        <div>
+          <dt className="text-sm text-slate-600">Company style</dt>
+          <dd className="font-medium capitalize">{opportunity.companyStyle === "unknown" ? "Not sure" : opportunity.companyStyle}</dd>
+        </div>
+      </dl>
+
+      <section className="mt-6" aria-labelledby="interviewers-heading">
+        <h2 id="interviewers-heading" className="text-lg font-semibold">
+          Interviewers
+        </h2>
+        <ul className="mt-2 grid gap-3 sm:grid-cols-2">
+          {interview.interviewers.map((person) => (
+            <li key={person.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <p className="font-semibold">{person.name}</p>
+              {person.title ? <p className="text-sm text-slate-700">{person.title}</p> : null}
+              {person.email ? <p className="text-sm text-slate-700">{person.email}</p> : null}
+              {person.phone ? <p className="text-sm text-slate-700">{person.phone}</p> : null}
+              {person.postalAddress ? (
+                <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{person.postalAddress}</p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="mt-6" aria-labelledby="notes-heading">
+        <h2 id="notes-heading" className="text-lg font-semibold">
+          Notes
+        </h2>
+        <dl className="mt-2 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          {NOTE_LABELS.map(([field, label]) => (
+            <div key={field}>
+              <dt className="text-sm text-slate-600">{label}</dt>
+              <dd className="whitespace-pre-line">{interview[field] || <span className="text-slate-500">Nothing noted</span>}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </>
+  );
+}

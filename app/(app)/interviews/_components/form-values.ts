@@ -1,0 +1,66 @@
+import { DateTime } from "luxon";
+import type { InterviewDetail, OpportunityChoice } from "@/lib/interviews/queries";
+import { toLocalInput } from "@/lib/validation";
+
+// The form's values are what FormData holds: strings, nested like the field names.
+export type InterviewerFormValues = {
+  id?: string;
+  name?: string;
+  title?: string;
+  email?: string;
+  phone?: string;
+  postalAddress?: string;
+};
+
+export type InterviewFormState = Record<string, unknown> & { interviewers?: InterviewerFormValues[] };
+export type OpportunityOption = OpportunityChoice;
+
+export function emptyInterviewer(): InterviewerFormValues {
+  return { name: "", title: "", email: "", phone: "", postalAddress: "" };
+}
+
+export function newInterviewValues(timeZone: string, now: Date): InterviewFormState {
+  // Logged right after it ends: default to an hour ago, on the quarter hour.
+  const start = DateTime.fromJSDate(now, { zone: timeZone }).minus({ hours: 1 }).startOf("hour");
+  return {
+    timeZone,
+    stage: "video",
+    startsAtLocal: start.toFormat("yyyy-MM-dd'T'HH:mm"),
+    durationMinutes: "45",
+    decisionKind: "none",
+    interviewers: [emptyInterviewer()],
+  };
+}
+
+export function interviewToValues(detail: InterviewDetail): InterviewFormState {
+  return {
+    opportunityId: detail.opportunity.id,
+    company: detail.opportunity.company,
+    role: detail.opportunity.role,
+    jobUrl: detail.opportunity.jobUrl ?? "",
+    companyStyle: detail.opportunity.companyStyle,
+    pace: detail.opportunity.pace,
+    stage: detail.stage,
+    startsAtLocal: toLocalInput(detail.startsAt, detail.timeZone),
+    timeZone: detail.timeZone,
+    durationMinutes: String(detail.durationMinutes),
+    location: detail.location ?? "",
+    decisionKind: detail.decisionDate ? "date" : detail.decisionWithinDays ? "days" : "none",
+    decisionDate: detail.decisionDate ?? "",
+    decisionWithinDays: detail.decisionWithinDays ? String(detail.decisionWithinDays) : "",
+    callInvited: detail.callInvited ? "on" : "",
+    topics: detail.topics,
+    specificDetail: detail.specificDetail,
+    wentWell: detail.wentWell,
+    toClarify: detail.toClarify,
+    sharedInterests: detail.sharedInterests,
+    interviewers: detail.interviewers.map((person) => ({
+      id: person.id,
+      name: person.name,
+      title: person.title,
+      email: person.email ?? "",
+      phone: person.phone ?? "",
+      postalAddress: person.postalAddress ?? "",
+    })),
+  };
+}

@@ -1,0 +1,248 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/form-fields";
+import { SubmitButton } from "@/components/submit-button";
+import { INITIAL_ACTION_STATE, type ActionState, type FieldErrors } from "@/lib/actions/state";
+import { MAX_INTERVIEWERS, STAGE_LABELS, STAGES } from "@/lib/interviews/schemas";
+import type { InterviewFormState, InterviewerFormValues, OpportunityOption } from "./form-values";
+import { emptyInterviewer } from "./form-values";
+
+type Props = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  initialValues: InterviewFormState;
+  opportunities: OpportunityOption[];
+  timeZones: string[];
+  submitLabel: string;
+};
+
+const STYLE_OPTIONS = [
+  { value: "unknown", label: "Not sure" },
+  { value: "casual", label: "Casual" },
+  { value: "formal", label: "Formal, traditional (also mail a letter)" },
+];
+const PACE_OPTIONS = [
+  { value: "standard", label: "Standard" },
+  { value: "fast", label: "Fast-paced, persistence expected (e.g. sales)" },
+];
+
+function text(values: Record<string, unknown> | undefined, key: string): string {
+  const value = values?.[key];
+  return typeof value === "string" ? value : "";
+}
+
+export function InterviewForm(props: Props) {
+  const [state, formAction] = useActionState(props.action, INITIAL_ACTION_STATE);
+  // Every result remounts the fields with what the user typed, so nothing is lost.
+  const values = (state.values as InterviewFormState | undefined) ?? props.initialValues;
+  return (
+    <form action={formAction} noValidate className="space-y-8">
+      <FormMessage status={state.status} message={state.message} />
+      <InterviewFields key={JSON.stringify(state)} {...props} values={values} errors={state.fieldErrors ?? {}} />
+      <div className="flex items-center gap-4">
+        <SubmitButton pendingLabel="Saving…">{props.submitLabel}</SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+function InterviewFields({
+  values,
+  errors,
+  opportunities,
+  timeZones,
+}: Props & { values: InterviewFormState; errors: FieldErrors }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const nextKey = useRef(0);
+  const [rows, setRows] = useState(() =>
+    (values.interviewers?.length ? values.interviewers : [emptyInterviewer()]).map((row) => ({
+      key: nextKey.current++,
+      row,
+    })),
+  );
+  const [decisionKind, setDecisionKind] = useState(text(values, "decisionKind") || "none");
+
+  useEffect(() => {
+    containerRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, []);
+
+  function chooseOpportunity(id: string) {
+    const chosen = opportunities.find((option) => option.id === id);
+    const form = containerRef.current?.closest("form");
+    if (!chosen || !form) return;
+    for (const field of ["company", "role", "jobUrl", "companyStyle", "pace"] as const) {
+      const element = form.elements.namedItem(field);
+      if (element instanceof HTMLInputElement || element instanceof HTMLSelectElement) {
+        element.value = chosen[field] ?? "";
+      }
+    }
+  }
+
+  const error = (name: string) => errors[name];
+  return (
+    <div ref={containerRef} className="space-y-8">
+      <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <legend className="px-1 text-base font-semibold">The job</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {opportunities.length > 0 ? (
+            <SelectField
+              name="opportunityId"
+              label="Opportunity"
+              defaultValue={text(values, "opportunityId")}
+              onChange={(event) => chooseOpportunity(event.currentTarget.value)}
+              options={[
+                { value: "", label: "A new opportunity" },
+                ...opportunities.map((option) => ({ value: option.id, label: `${option.company}: ${option.role}` })),
+              ]}
+              errors={error("opportunityId")}
+              hint="Another round at a company you already logged? Pick it here."
+            />
+          ) : null}
+          <TextField name="company" label="Company" required autoFocus autoComplete="organization" defaultValue={text(values, "company")} errors={error("company")} />
+          <TextField name="role" label="Role" required autoComplete="organization-title" defaultValue={text(values, "role")} errors={error("role")} />
+          <TextField name="jobUrl" label="Job posting link (optional)" type="url" inputMode="url" defaultValue={text(values, "jobUrl")} errors={error("jobUrl")} />
+          <SelectField name="companyStyle" label="Company style" defaultValue={text(values, "companyStyle") || "unknown"} options={STYLE_OPTIONS} errors={error("companyStyle")} />
+          <SelectField name="pace" label="Pace" defaultValue={text(values, "pace") || "standard"} options={PACE_OPTIONS} errors={error("pace")} />
+        </div>
+      </fieldset>
+
+      <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <legend className="px-1 text-base font-semibold">The interview</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            name="stage"
+            label="Stage"
+            defaultValue={text(values, "stage") || "video"}
+            options={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))}
+            errors={error("stage")}
+          />
+          <TextField name="startsAtLocal" label="Started at" type="datetime-local" required defaultValue={text(values, "startsAtLocal")} errors={error("startsAtLocal")} />
+          <TextField name="durationMinutes" label="Length (minutes)" type="number" inputMode="numeric" min={5} max={600} defaultValue={text(values, "durationMinutes") || "45"} errors={error("durationMinutes")} />
+          <SelectField
+            name="timeZone"
+            label="Time zone"
+            defaultValue={text(values, "timeZone")}
+            options={timeZones.map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") }))}
+            errors={error("timeZone")}
+          />
+          <TextField name="location" label="Location or meeting link (optional)" defaultValue={text(values, "location")} errors={error("location")} />
+        </div>
+        <fieldset className="mt-5">
+          <legend className="text-sm font-medium text-slate-800">When did they say they would decide?</legend>
+          <div className="mt-2 flex flex-wrap items-center gap-x-6 gap-y-3">
+            {[
+              { value: "none", label: "They did not say" },
+              { value: "date", label: "By a date" },
+              { value: "days", label: "Within a number of days" },
+            ].map((option) => (
+              <label key={option.value} className="flex items-center gap-2 text-sm">
+                <input
+                  type="radio"
+                  name="decisionKind"
+                  value={option.value}
+                  defaultChecked={decisionKind === option.value}
+                  onChange={() => setDecisionKind(option.value)}
+                />
+                {option.label}
+              </label>
+            ))}
+          </div>
+          <div className="mt-3 grid gap-4 sm:grid-cols-2">
+            {decisionKind === "date" ? (
+              <TextField name="decisionDate" label="Decision by" type="date" defaultValue={text(values, "decisionDate")} errors={error("decisionDate")} />
+            ) : null}
+            {decisionKind === "days" ? (
+              <TextField name="decisionWithinDays" label="Within (days)" type="number" inputMode="numeric" min={1} max={180} defaultValue={text(values, "decisionWithinDays")} errors={error("decisionWithinDays")} />
+            ) : null}
+          </div>
+        </fieldset>
+        <label className="mt-5 flex items-center gap-2 text-sm">
+          <input type="checkbox" name="callInvited" defaultChecked={text(values, "callInvited") === "on"} />
+          They invited me to call them
+        </label>
+      </fieldset>
+
+      <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <legend className="px-1 text-base font-semibold">Who interviewed you</legend>
+        <p id="interviewers-error" aria-live="polite" className="text-sm text-red-700">
+          {error("interviewers")?.join(" ")}
+        </p>
+        <ol className="space-y-6">
+          {rows.map(({ key, row }, index) => (
+            <InterviewerRow
+              key={key}
+              index={index}
+              row={row}
+              errors={errors}
+              canRemove={rows.length > 1}
+              onRemove={() => setRows((current) => current.filter((item) => item.key !== key))}
+            />
+          ))}
+        </ol>
+        {rows.length < MAX_INTERVIEWERS ? (
+          <button
+            type="button"
+            onClick={() => setRows((current) => [...current, { key: nextKey.current++, row: emptyInterviewer() }])}
+            className="mt-4 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+          >
+            Add another interviewer
+          </button>
+        ) : null}
+      </fieldset>
+
+      <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <legend className="px-1 text-base font-semibold">Notes, while they are fresh</legend>
+        <p className="text-sm text-slate-600">Your drafts are written from these. Skip any you do not have.</p>
+        <div className="mt-4 grid gap-4">
+          <TextAreaField name="topics" label="Topics discussed" defaultValue={text(values, "topics")} errors={error("topics")} />
+          <TextAreaField name="specificDetail" label="A specific detail to mention" hint="So a busy interviewer remembers who you are." defaultValue={text(values, "specificDetail")} errors={error("specificDetail")} />
+          <TextAreaField name="wentWell" label="What went well" defaultValue={text(values, "wentWell")} errors={error("wentWell")} />
+          <TextAreaField name="toClarify" label="Anything to clarify or add" defaultValue={text(values, "toClarify")} errors={error("toClarify")} />
+          <TextAreaField name="sharedInterests" label="Shared interests" defaultValue={text(values, "sharedInterests")} errors={error("sharedInterests")} />
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function InterviewerRow({
+  index,
+  row,
+  errors,
+  canRemove,
+  onRemove,
+}: {
+  index: number;
+  row: InterviewerFormValues;
+  errors: FieldErrors;
+  canRemove: boolean;
+  onRemove: () => void;
+}) {
+  const prefix = `interviewers.${index}`;
+  const error = (field: string) => errors[`${prefix}.${field}`];
+  return (
+    <li className="rounded-md border border-slate-200 p-4">
+      <div className="flex items-center justify-between">
+        <h3 className="text-sm font-semibold text-slate-800">Interviewer {index + 1}</h3>
+        {canRemove ? (
+          <button type="button" onClick={onRemove} className="text-sm text-red-700 underline">
+            Remove interviewer {index + 1}
+          </button>
+        ) : null}
+      </div>
+      {row.id ? <input type="hidden" name={`${prefix}.id`} value={row.id} /> : null}
+      <div className="mt-3 grid gap-4 sm:grid-cols-3">
+        <TextField name={`${prefix}.name`} label="Name" required defaultValue={row.name ?? ""} errors={error("name")} />
+        <TextField name={`${prefix}.title`} label="Title" defaultValue={row.title ?? ""} errors={error("title")} />
+        <TextField name={`${prefix}.email`} label="Email" type="email" inputMode="email" defaultValue={row.email ?? ""} errors={error("email")} />
+      </div>
+      <details className="mt-3" open={Boolean(row.phone || row.postalAddress || error("phone") || error("postalAddress"))}>
+        <summary className="cursor-pointer text-sm text-slate-700">Phone and postal address (for a mailed letter)</summary>
+        <div className="mt-3 grid gap-4 sm:grid-cols-2">
+          <TextField name={`${prefix}.phone`} label="Phone" type="tel" defaultValue={row.phone ?? ""} errors={error("phone")} />
+          <TextAreaField name={`${prefix}.postalAddress`} label="Postal address" rows={3} defaultValue={row.postalAddress ?? ""} errors={error("postalAddress")} />
+        </div>
+      </details>
+    </li>
+  );
+}

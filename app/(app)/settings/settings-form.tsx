@@ -1,0 +1,50 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/form-fields";
+import { SubmitButton } from "@/components/submit-button";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
+import { saveSettingsAction } from "./actions";
+
+type Values = { displayName: string; timeZone: string; sendHour: string; signature: string };
+
+const SEND_HOURS = Array.from({ length: 15 }, (_, index) => index + 7);
+
+export function SettingsForm({ initialValues, timeZones }: { initialValues: Values; timeZones: string[] }) {
+  const [state, formAction] = useActionState(saveSettingsAction, INITIAL_ACTION_STATE);
+  const values = { ...initialValues, ...(state.values as Partial<Values> | undefined) };
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <FormMessage status={state.status} message={state.message} />
+      <div key={JSON.stringify(state)} className="grid gap-5">
+        <TextField name="displayName" label="Your name, as it appears in your messages" autoComplete="name" defaultValue={values.displayName} errors={errors.displayName} />
+        <SelectField
+          name="timeZone"
+          label="Time zone"
+          defaultValue={values.timeZone}
+          options={timeZones.map((zone) => ({ value: zone, label: zone.replace(/_/g, " ") }))}
+          errors={errors.timeZone}
+          hint="Follow-ups are planned for mornings and evenings in this zone."
+        />
+        <SelectField
+          name="sendHour"
+          label="Preferred send hour"
+          defaultValue={values.sendHour}
+          options={SEND_HOURS.map((hour) => ({ value: String(hour), label: `${String(hour).padStart(2, "0")}:00` }))}
+          errors={errors.sendHour}
+          hint="Thank-you notes and follow-ups are proposed at this hour on weekdays."
+        />
+        <TextAreaField
+          name="signature"
+          label="Signature and contact lines"
+          rows={4}
+          defaultValue={values.signature}
+          errors={errors.signature}
+          hint="Your name, phone and email, so the interviewer can reach you."
+        />
+      </div>
+      <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { isDevOutboxEnabled } from "@/lib/env";
+import { listDevOutboxMessages } from "@/lib/mail/dev-outbox";
+
+export const metadata: Metadata = { title: "Dev outbox" };
+export const dynamic = "force-dynamic";
+
+const URL_PATTERN = /(https?:\/\/[^\s<>"\]]+)/g;
+
+function Linkified({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(URL_PATTERN).map((part, index) =>
+        index % 2 === 1 ? (
+          <a key={index} href={part} className="break-all font-semibold text-brand-700 underline">
+            {part}
+          </a>
+        ) : (
+          <span key={index}>{part}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+// Only exists while no mail server is configured (architecture.md, runtime defaults).
+export default async function DevOutboxPage() {
+  if (!isDevOutboxEnabled()) notFound();
+  const messages = await listDevOutboxMessages();
+  return (
+    <main className="mx-auto max-w-3xl px-6 py-10">
+      <h1 className="text-2xl font-bold">Dev outbox</h1>
+      <p className="mt-2 text-sm text-slate-700">
+        No SMTP server is configured (SMTP_URL), so mail the app would send is kept here. Anyone who can open this page can
+        read it: keep the app on localhost until SMTP is set.
+      </p>
+      {messages.length === 0 ? (
+        <p className="mt-8 rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">
+          Nothing here yet. Ask for a sign-in link and it will appear.
+        </p>
+      ) : (
+        <ol className="mt-6 space-y-4">
+          {messages.map((message) => (
+            <li key={message.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+              <h2 className="font-semibold">{message.subject}</h2>
+              <p className="text-sm text-slate-600">
+                To {message.toAddress} · {message.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+              </p>
+              <pre className="mt-3 whitespace-pre-wrap font-sans text-sm">
+                <Linkified text={message.text} />
+              </pre>
+            </li>
+          ))}
+        </ol>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,12 @@
+// The one shape every form's server action returns (style.md, rule 4).
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export type ActionState = {
+  status: "idle" | "success" | "error";
+  message?: string;
+  fieldErrors?: FieldErrors;
+  // what the user typed, echoed back on error so nothing is lost (never secrets)
+  values?: Record<string, unknown>;
+};
+
+export const INITIAL_ACTION_STATE: ActionState = { status: "idle" };

@@ -1,0 +1,72 @@
+import "server-only";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth from "next-auth";
+import type { Adapter, AdapterAccount } from "next-auth/adapters";
+import type { Provider } from "next-auth/providers";
+import Google from "next-auth/providers/google";
+import { encryptOptional } from "@/lib/crypto";
+import { getDb } from "@/lib/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
+import { isGoogleConfigured, readEnv } from "@/lib/env";
+import { sendMagicLink } from "./magic-link";
+
+const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+// Offline access, so the Gmail sending step can refresh tokens later.
+const GOOGLE_SCOPES = "openid email profile";
+
+// OAuth tokens are secrets at rest: encrypt them before the adapter stores them.
+function encryptAccountTokens(account: AdapterAccount): AdapterAccount {
+  return {
+    ...account,
+    access_token: encryptOptional(account.access_token) ?? undefined,
+    refresh_token: encryptOptional(account.refresh_token) ?? undefined,
+    id_token: encryptOptional(account.id_token) ?? undefined,
+  };
+}
+
+function buildAdapter(): Adapter {
+  const base = DrizzleAdapter(getDb(), {
+    usersTable: users,
+    accountsTable: accounts,
+    sessionsTable: sessions,
+    verificationTokensTable: verificationTokens,
+  });
+  return {
+    ...base,
+    linkAccount: (account) => base.linkAccount!(encryptAccountTokens(account)),
+  };
+}
+
+function buildProviders(): Provider[] {
+  const providers: Provider[] = [
+    {
+      id: "email",
+      type: "email",
+      name: "Email",
+      from: readEnv().MAIL_FROM,
+      maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+      options: {},
+      sendVerificationRequest: ({ identifier, url }) => sendMagicLink({ email: identifier, url }),
+    },
+  ];
+  if (isGoogleConfigured()) {
+    providers.push(
+      Google({
+        authorization: {
+          params: { scope: GOOGLE_SCOPES, access_type: "offline", prompt: "consent" },
+        },
+      }),
+    );
+  }
+  return providers;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  adapter: buildAdapter(),
+  providers: buildProviders(),
+  secret: readEnv().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+}));

@@ -1,0 +1,39 @@
+import "server-only";
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { readDatabaseEnv } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+
+type Holder = { db?: Database; sql?: postgres.Sql };
+
+// One pool per process; cached on globalThis so dev-mode reloads reuse it.
+const holder = ((globalThis as { __afterviewDb?: Holder }).__afterviewDb ??= {});
+
+function connect(): Database {
+  const env = readDatabaseEnv();
+  const sql = postgres(env.DATABASE_URL, { max: env.DATABASE_POOL_MAX, onnotice: () => {} });
+  holder.sql = sql;
+  holder.db = drizzle({ client: sql, schema });
+  return holder.db;
+}
+
+export function getDb(): Database {
+  return holder.db ?? connect();
+}
+
+// Lazy, so importing the data layer (e.g. during `next build`) opens nothing.
+export const db: Database = new Proxy({} as Database, {
+  get(_target, property) {
+    const instance = getDb();
+    const value = Reflect.get(instance, property, instance);
+    return typeof value === "function" ? value.bind(instance) : value;
+  },
+});
+
+export async function closeDb(): Promise<void> {
+  await holder.sql?.end({ timeout: 5 });
+  holder.sql = undefined;
+  holder.db = undefined;
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+// One validated view of the environment. Read lazily so scripts can set
+// DATABASE_URL (embedded Postgres) before the first use.
+const databaseSchema = z.object({
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL" }),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+const envSchema = z.object({
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+  ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, "ENCRYPTION_KEY must be 32 random bytes in base64"),
+  APP_URL: z.string().url().default("http://localhost:3000"),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Afterview <no-reply@afterview.local>"),
+  AUTH_GOOGLE_ID: z.string().optional(),
+  AUTH_GOOGLE_SECRET: z.string().optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+}
+
+// Read when the pool is created, not cached here: the embedded database (and each
+// test file's own database) sets DATABASE_URL after the process starts.
+export function readDatabaseEnv(): z.infer<typeof databaseSchema> {
+  const parsed = databaseSchema.safeParse(process.env);
+  if (!parsed.success) throw new Error(`Invalid environment:\n${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+export function readEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse({
+    ...process.env,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    AUTH_GOOGLE_ID: process.env.AUTH_GOOGLE_ID || undefined,
+    AUTH_GOOGLE_SECRET: process.env.AUTH_GOOGLE_SECRET || undefined,
+  });
+  if (!parsed.success) throw new Error(`Invalid environment:\n${describeIssues(parsed.error)}`);
+  cached = parsed.data;
+  return cached;
+}
+
+export function isGoogleConfigured(env: Env = readEnv()): boolean {
+  return Boolean(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET);
+}
+
+// Without a mail server, mail lands in the dev outbox (architecture.md, runtime defaults).
+export function isDevOutboxEnabled(env: Env = readEnv()): boolean {
+  return !env.SMTP_URL;
+}

@@ -1,0 +1,71 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { interviewFormValues } from "../test/factories";
+import { interviewInputSchema } from "./schemas";
+
+function errorsOf(overrides: Parameters<typeof interviewFormValues>[0]) {
+  const result = interviewInputSchema.safeParse(interviewFormValues(overrides));
+  if (result.success) return {};
+  return Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+}
+
+describe("interviewInputSchema", () => {
+  it("turns the local start time into an instant in the interview's zone", () => {
+    const input = interviewInputSchema.parse(interviewFormValues({ startsAtLocal: "2026-11-17T15:00", timeZone: "America/Los_Angeles" }));
+    expect(input.interview.startsAt.toISOString()).toBe("2026-11-17T23:00:00.000Z");
+    expect(input.interviewers.map((person) => person.position)).toEqual([0, 1]);
+  });
+
+  it("refuses a local time that a DST change skips", () => {
+    // Europe/Berlin jumps from 02:00 to 03:00 on 29 March 2026
+    expect(errorsOf({ startsAtLocal: "2026-03-29T02:30" })).toHaveProperty("startsAtLocal");
+  });
+
+  it("names the interviewer row whose email is invalid", () => {
+    const errors = errorsOf({
+      interviewers: [{ name: "Jane Doe", email: "jane@acme.example" }, { name: "Omar", email: "not-an-email" }],
+    });
+    expect(errors["interviewers.1.email"]).toMatch(/valid email/);
+    expect(Object.keys(errors)).toEqual(["interviewers.1.email"]);
+  });
+
+  it("refuses CR/LF in single-line fields, so nothing can inject a mail header", () => {
+    const errors = errorsOf({
+      company: "Acme\r\nBcc: victim@example.com",
+      interviewers: [{ name: "Jane\nDoe", email: "jane@acme.example\r\nBcc: x@y.z" }],
+    });
+    expect(errors.company).toMatch(/one line/);
+    expect(errors["interviewers.0.name"]).toMatch(/one line/);
+    expect(errors["interviewers.0.email"]).toBeDefined();
+  });
+
+  it("requires a company, a role and at least one interviewer", () => {
+    const errors = errorsOf({ company: "  ", role: "", interviewers: [] });
+    expect(errors.company).toMatch(/required/);
+    expect(errors.role).toMatch(/required/);
+    expect(errors.interviewers).toMatch(/at least one interviewer/);
+  });
+
+  it("asks for the decision date or number of days that was chosen", () => {
+    expect(errorsOf({ decisionKind: "date", decisionDate: "" })).toHaveProperty("decisionDate");
+    expect(errorsOf({ decisionKind: "days", decisionWithinDays: "0" })).toHaveProperty("decisionWithinDays");
+    const input = interviewInputSchema.parse(interviewFormValues({ decisionKind: "days", decisionWithinDays: "10", decisionDate: "2026-12-01" }));
+    expect(input.interview).toMatchObject({ decisionWithinDays: 10, decisionDate: null });
+  });
+
+  it("refuses an unknown time zone and a non-http job link", () => {
+    const errors = errorsOf({ timeZone: "Mars/Olympus_Mons", jobUrl: "javascript:alert(1)" });
+    expect(errors.timeZone).toBeDefined();
+    expect(errors.jobUrl).toMatch(/https/);
+  });
+
+  it("reads an unchecked call invitation as false and a checked one as true", () => {
+    expect(interviewInputSchema.parse(interviewFormValues()).interview.callInvited).toBe(false);
+    expect(interviewInputSchema.parse(interviewFormValues({ callInvited: "on" })).interview.callInvited).toBe(true);
+  });
+
+  it("keeps the wall-clock time across a DST change", () => {
+    const input = interviewInputSchema.parse(interviewFormValues({ startsAtLocal: "2026-10-26T09:00" }));
+    expect(DateTime.fromJSDate(input.interview.startsAt, { zone: "Europe/Berlin" }).toFormat("HH:mm ZZ")).toBe("09:00 +01:00");
+  });
+});

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import {
+  checkbox,
+  multiLine,
+  optionalEmail,
+  optionalHttpUrl,
+  requiredLine,
+  singleLine,
+  timeZoneSchema,
+  toInstant,
+} from "@/lib/validation";
+
+export const STAGES = ["phone_screen", "video", "onsite", "panel", "final"] as const;
+export const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
+  phone_screen: "Phone screen",
+  video: "Video call",
+  onsite: "On-site",
+  panel: "Panel",
+  final: "Final round",
+};
+export const COMPANY_STYLES = ["unknown", "casual", "formal"] as const;
+export const PACES = ["standard", "fast"] as const;
+export const DECISION_KINDS = ["none", "date", "days"] as const;
+
+export const MAX_INTERVIEWERS = 10;
+const DEFAULT_DURATION_MINUTES = 45;
+const MAX_NOTE_LENGTH = 4000;
+
+export const interviewerInputSchema = z.object({
+  id: z.union([z.literal(""), z.uuid()]).optional().transform((value) => value || undefined),
+  name: requiredLine("Name", 120),
+  title: singleLine("Title", 120).default(""),
+  email: optionalEmail.default(""),
+  phone: singleLine("Phone", 40)
+    .refine((value) => value === "" || /^[+()\d\s.-]{5,}$/.test(value), "Enter a phone number, like +1 415 555 0100")
+    .default(""),
+  postalAddress: multiLine("Postal address", 500),
+});
+
+export const interviewInputSchema = z
+  .object({
+    opportunityId: z.union([z.literal(""), z.uuid()]).optional().transform((value) => value || undefined),
+    company: requiredLine("Company", 120),
+    role: requiredLine("Role", 120),
+    jobUrl: optionalHttpUrl.default(""),
+    companyStyle: z.enum(COMPANY_STYLES, { message: "Choose the company's style" }).default("unknown"),
+    pace: z.enum(PACES, { message: "Choose the pace" }).default("standard"),
+    stage: z.enum(STAGES, { message: "Choose the interview stage" }),
+    startsAtLocal: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "Enter the date and time of the interview"),
+    timeZone: timeZoneSchema,
+    durationMinutes: z.coerce
+      .number({ message: "Enter the length in minutes" })
+      .int("Enter whole minutes")
+      .min(5, "An interview lasts at least 5 minutes")
+      .max(600, "An interview lasts at most 10 hours")
+      .default(DEFAULT_DURATION_MINUTES),
+    location: singleLine("Location or link", 500).default(""),
+    decisionKind: z.enum(DECISION_KINDS).default("none"),
+    decisionDate: z.string().trim().default(""),
+    decisionWithinDays: z.string().trim().default(""),
+    callInvited: checkbox,
+    topics: multiLine("Topics", MAX_NOTE_LENGTH),
+    specificDetail: multiLine("Specific detail", MAX_NOTE_LENGTH),
+    wentWell: multiLine("What went well", MAX_NOTE_LENGTH),
+    toClarify: multiLine("What to clarify", MAX_NOTE_LENGTH),
+    sharedInterests: multiLine("Shared interests", MAX_NOTE_LENGTH),
+    interviewers: z
+      .array(interviewerInputSchema, { message: "Add at least one interviewer" })
+      .min(1, "Add at least one interviewer")
+      .max(MAX_INTERVIEWERS, `At most ${MAX_INTERVIEWERS} interviewers`),
+  })
+  .superRefine((value, ctx) => {
+    if (toInstant(value.startsAtLocal, value.timeZone) === null) {
+      ctx.addIssue({ code: "custom", path: ["startsAtLocal"], message: "That time does not exist in this time zone (clock change); pick another" });
+    }
+    if (value.decisionKind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value.decisionDate)) {
+      ctx.addIssue({ code: "custom", path: ["decisionDate"], message: "Enter the date they said they would decide by" });
+    }
+    if (value.decisionKind === "days") {
+      const days = Number(value.decisionWithinDays);
+      if (!Number.isInteger(days) || days < 1 || days > 180) {
+        ctx.addIssue({ code: "custom", path: ["decisionWithinDays"], message: "Enter a number of days from 1 to 180" });
+      }
+    }
+  })
+  .transform((value) => ({
+    opportunity: {
+      id: value.opportunityId,
+      company: value.company,
+      role: value.role,
+      jobUrl: value.jobUrl || null,
+      companyStyle: value.companyStyle,
+      pace: value.pace,
+    },
+    interview: {
+      stage: value.stage,
+      startsAt: toInstant(value.startsAtLocal, value.timeZone) as Date,
+      durationMinutes: value.durationMinutes,
+      timeZone: value.timeZone,
+      location: value.location || null,
+      decisionDate: value.decisionKind === "date" ? value.decisionDate : null,
+      decisionWithinDays: value.decisionKind === "days" ? Number(value.decisionWithinDays) : null,
+      callInvited: value.callInvited,
+      topics: value.topics,
+      specificDetail: value.specificDetail,
+      wentWell: value.wentWell,
+      toClarify: value.toClarify,
+      sharedInterests: value.sharedInterests,
+    },
+    interviewers: value.interviewers.map((person, position) => ({
+      id: person.id,
+      position,
+      name: person.name,
+      title: person.title,
+      email: person.email || null,
+      phone: person.phone || null,
+      postalAddress: person.postalAddress || null,
+    })),
+  }));
+
+export type InterviewInput = z.output<typeof interviewInputSchema>;
+export type InterviewFormValues = z.input<typeof interviewInputSchema>;
+
+export const interviewIdSchema = z.object({ interviewId: z.uuid("Unknown interview") });

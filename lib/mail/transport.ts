@@ -1,0 +1,33 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { readEnv } from "@/lib/env";
+import { storeDevOutboxMessage } from "./dev-outbox";
+
+export type OutgoingMail = { to: string; subject: string; text: string; html?: string };
+
+let smtpTransport: Transporter | undefined;
+
+// Built once per process from configuration and pooled; TLS verification stays on.
+function getSmtpTransport(smtpUrl: string): Transporter {
+  smtpTransport ??= nodemailer.createTransport(smtpUrl, { disableFileAccess: true, disableUrlAccess: true });
+  return smtpTransport;
+}
+
+// Server-wide mail (sign-in links): SMTP when SMTP_URL is set, else the dev outbox.
+export async function sendSystemMail(mail: OutgoingMail): Promise<void> {
+  const env = readEnv();
+  if (!env.SMTP_URL) {
+    await storeDevOutboxMessage(mail);
+    return;
+  }
+  const info = await getSmtpTransport(env.SMTP_URL).sendMail({ from: env.MAIL_FROM, ...mail });
+  const failed = [...(info.rejected ?? []), ...(info.pending ?? [])];
+  if (failed.length > 0) {
+    throw new Error(`The mail server did not accept ${failed.join(", ")}`);
+  }
+}
+
+export function resetSmtpTransportForConfigChange(): void {
+  smtpTransport?.close();
+  smtpTransport = undefined;
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
+import { runMigrations } from "../lib/db/migrate";
+
+export const DATA_DIR = path.resolve(process.env.AFTERVIEW_DATA_DIR ?? ".data");
+const EMBEDDED_DATABASE_NAME = "afterview";
+
+export function loadDotEnv(): void {
+  for (const file of [".env.local", ".env"]) {
+    if (existsSync(file)) process.loadEnvFile(file);
+  }
+}
+
+// Zero-setup secrets: generated once into .data/secrets.json (mode 600) when the
+// environment does not provide them. Production sets them explicitly.
+export function ensureLocalSecrets(): void {
+  if (process.env.AUTH_SECRET && process.env.ENCRYPTION_KEY) return;
+  const file = path.join(DATA_DIR, "secrets.json");
+  mkdirSync(DATA_DIR, { recursive: true });
+  const stored: Record<string, string> = existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, string>)
+    : {};
+  stored.AUTH_SECRET ??= randomBytes(32).toString("base64");
+  stored.ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+  writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  process.env.AUTH_SECRET ??= stored.AUTH_SECRET;
+  process.env.ENCRYPTION_KEY ??= stored.ENCRYPTION_KEY;
+}
+
+async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql`select 1 from pg_database where datname = ${name}`;
+    if (!row) await sql.unsafe(`create database "${name}"`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export type Database = { url: string; embedded: EmbeddedDatabase | null };
+
+// DATABASE_URL wins; without it the embedded PostgreSQL under .data/ starts.
+export async function prepareDatabase(log: (line: string) => void): Promise<Database> {
+  if (process.env.DATABASE_URL) {
+    await runMigrations(process.env.DATABASE_URL);
+    return { url: process.env.DATABASE_URL, embedded: null };
+  }
+  log(`Starting embedded PostgreSQL (data in ${path.join(DATA_DIR, "postgres")})...`);
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres") });
+  try {
+    const url = await ensureDatabase(embedded.url, EMBEDDED_DATABASE_NAME);
+    await runMigrations(url);
+    process.env.DATABASE_URL = url;
+    return { url, embedded };
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+}

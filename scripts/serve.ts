@@ -1,0 +1,88 @@
+// Starts Afterview: embedded PostgreSQL when DATABASE_URL is unset, migrations,
+// a production build when the sources changed, then `next start` (or `next dev`
+// with --dev). Stops everything cleanly on Ctrl-C / SIGTERM.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DATA_DIR, ensureLocalSecrets, loadDotEnv, prepareDatabase } from "./runtime";
+
+const SOURCE_ENTRIES = ["app", "components", "lib", "emails", "public", "package.json", "next.config.ts", "postcss.config.mjs", "auth.ts"];
+const NEXT_BIN = path.resolve("node_modules/.bin/next");
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce(
+    (newest, child) => Math.max(newest, newestMtime(path.join(entry, child))),
+    stat.mtimeMs,
+  );
+}
+
+function isBuildStale(): boolean {
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  return SOURCE_ENTRIES.some((entry) => newestMtime(entry) > builtAt);
+}
+
+function log(line: string): void {
+  console.log(`[afterview] ${line}`);
+}
+
+async function main(): Promise<void> {
+  const isDev = process.argv.includes("--dev");
+  loadDotEnv();
+  ensureLocalSecrets();
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "127.0.0.1";
+  process.env.APP_URL ??= `http://localhost:${port}`;
+  process.env.AUTH_URL ??= process.env.APP_URL;
+
+  if (!isDev && isBuildStale()) {
+    log("Building the production bundle (first start, or sources changed)...");
+    const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: process.env });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const database = await prepareDatabase(log);
+  log(database.embedded ? "Embedded PostgreSQL is up; migrations applied." : "Migrations applied.");
+
+  // Where this instance's database is, for `npm run` tools and the e2e fixtures.
+  const runtimeFile = path.join(DATA_DIR, "runtime.json");
+  writeFileSync(runtimeFile, JSON.stringify({ databaseUrl: database.url, appUrl: process.env.APP_URL }), { mode: 0o600 });
+
+  const args = isDev ? ["dev", "-p", String(port), "-H", host] : ["start", "-p", String(port), "-H", host];
+  const next: ChildProcess = spawn(NEXT_BIN, args, { stdio: ["inherit", "pipe", "inherit"], env: process.env });
+  next.stdout?.on("data", (chunk: Buffer) => {
+    const text = chunk.toString();
+    process.stdout.write(text);
+    if (/Ready in|ready started|✓ Ready/i.test(text)) {
+      log(`Afterview is running at ${process.env.APP_URL}`);
+      if (!process.env.SMTP_URL) {
+        log(`No SMTP_URL: sign-in links go to the dev outbox at ${process.env.APP_URL}/dev/outbox`);
+      }
+    }
+  });
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (next.exitCode === null) {
+      next.kill("SIGTERM");
+      await new Promise((resolve) => next.once("exit", resolve));
+    }
+    await database.embedded?.stop();
+    rmSync(runtimeFile, { force: true });
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  next.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error("[afterview] could not start:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      // `server-only` throws outside React Server Components; tests import the data layer directly.
+      "server-only": path.join(root, "lib/test/server-only.ts"),
+    },
+  },
+  test: {
+    include: ["{app,components,lib,emails,scripts}/**/*.test.{ts,tsx}"],
+    globalSetup: ["lib/test/global-setup.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    env: {
+      AUTH_SECRET: "test-secret-that-is-long-enough-for-auth-js-0123456789",
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+      APP_URL: "http://localhost:3000",
+      AUTH_URL: "http://localhost:3000",
+    },
+  },
+});
