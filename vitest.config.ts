@@ -15,6 +15,8 @@ export default defineConfig({
     include: ["{app,components,lib,emails,scripts}/**/*.test.{ts,tsx}"],
     globalSetup: ["lib/test/global-setup.ts"],
     testTimeout: 20_000,
+    // next-auth imports "next/server" without an extension; let Vite resolve it.
+    server: { deps: { inline: ["next-auth"] } },
     hookTimeout: 60_000,
     env: {
       AUTH_SECRET: "test-secret-that-is-long-enough-for-auth-js-0123456789",

@@ -54,12 +54,14 @@ export async function listDashboard({ userId }: { userId: string }) {
         startsAt: interviews.startsAt,
         timeZone: interviews.timeZone,
         interviewerNames: sql<string[]>`coalesce(
-          (select array_agg(${interviewers.name} order by ${interviewers.position})
-             from ${interviewers} where ${interviewers.interviewId} = ${interviews.id}),
+          array_agg(${interviewers.name} order by ${interviewers.position})
+            filter (where ${interviewers.id} is not null),
           '{}')`,
       })
       .from(interviews)
+      .leftJoin(interviewers, eq(interviewers.interviewId, interviews.id))
       .where(eq(interviews.userId, userId))
+      .groupBy(interviews.id)
       .orderBy(desc(interviews.startsAt)),
   ]);
   const byOpportunity = new Map<string, (typeof interviewRows)[number][]>();

@@ -1,0 +1,119 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { interviewers, opportunities } from "../db/schema";
+import { NotFoundError } from "../errors";
+import { getDb, useTestDatabase } from "../test/database";
+import { createTestUser, interviewInput } from "../test/factories";
+import { createInterview, deleteInterview, updateInterview } from "./mutations";
+import { getInterview, listDashboard, listOpportunityChoices } from "./queries";
+
+useTestDatabase();
+
+describe("interviews data layer", () => {
+  it("creates an opportunity, the interview and its interviewers in order", async () => {
+    const user = await createTestUser();
+    const { interviewId } = await createInterview({ userId: user.id, input: interviewInput() });
+    const detail = await getInterview({ userId: user.id, interviewId });
+    expect(detail.opportunity).toMatchObject({ company: "Acme Analytics", role: "Data Engineer", status: "active" });
+    expect(detail.interviewers.map((person) => person.name)).toEqual(["Jane Doe", "Omar Haddad"]);
+    expect(detail.startsAt.toISOString()).toBe("2026-11-17T14:00:00.000Z");
+    expect(detail.decisionDate).toBe("2026-11-28");
+  });
+
+  it("answers not found for another user's interview, on read, update and delete", async () => {
+    const owner = await createTestUser();
+    const stranger = await createTestUser();
+    const { interviewId } = await createInterview({ userId: owner.id, input: interviewInput() });
+    await expect(getInterview({ userId: stranger.id, interviewId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateInterview({ userId: stranger.id, interviewId, input: interviewInput({ company: "Hijacked" }) })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteInterview({ userId: stranger.id, interviewId })).rejects.toBeInstanceOf(NotFoundError);
+    const untouched = await getInterview({ userId: owner.id, interviewId });
+    expect(untouched.opportunity.company).toBe("Acme Analytics");
+  });
+
+  it("answers not found for a malformed id instead of a database error", async () => {
+    const user = await createTestUser();
+    await expect(getInterview({ userId: user.id, interviewId: "not-a-uuid" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("refuses to attach an interview to another user's opportunity", async () => {
+    const owner = await createTestUser();
+    const stranger = await createTestUser();
+    const { interviewId } = await createInterview({ userId: owner.id, input: interviewInput() });
+    const { opportunity } = await getInterview({ userId: owner.id, interviewId });
+    const input = interviewInput({ opportunityId: opportunity.id, company: "Renamed" });
+    await expect(createInterview({ userId: stranger.id, input })).rejects.toBeInstanceOf(NotFoundError);
+    const [row] = await getDb().select().from(opportunities).where(eq(opportunities.id, opportunity.id));
+    expect(row?.company).toBe("Acme Analytics");
+  });
+
+  it("keeps interviewer ids stable across an edit, adds new rows and removes dropped ones", async () => {
+    const user = await createTestUser();
+    const { interviewId } = await createInterview({ userId: user.id, input: interviewInput() });
+    const before = await getInterview({ userId: user.id, interviewId });
+    const [jane, omar] = before.interviewers;
+    await updateInterview({
+      userId: user.id,
+      interviewId,
+      input: interviewInput({
+        opportunityId: before.opportunity.id,
+        company: "Acme Analytics GmbH",
+        interviewers: [
+          { id: omar!.id, name: "Omar Haddad", title: "Principal Engineer", email: "omar@acme.example" },
+          { name: "Li Wei", email: "li@acme.example" },
+        ],
+      }),
+    });
+    const after = await getInterview({ userId: user.id, interviewId });
+    expect(after.opportunity.company).toBe("Acme Analytics GmbH");
+    expect(after.interviewers.map((person) => [person.name, person.title, person.position])).toEqual([
+      ["Omar Haddad", "Principal Engineer", 0],
+      ["Li Wei", "", 1],
+    ]);
+    expect(after.interviewers[0]!.id).toBe(omar!.id);
+    const gone = await getDb().select().from(interviewers).where(eq(interviewers.id, jane!.id));
+    expect(gone).toEqual([]);
+  });
+
+  it("does not let an edit take over another interview's interviewer by id", async () => {
+    const user = await createTestUser();
+    const first = await createInterview({ userId: user.id, input: interviewInput() });
+    const second = await createInterview({ userId: user.id, input: interviewInput({ company: "Globex" }) });
+    const foreignId = (await getInterview({ userId: user.id, interviewId: first.interviewId })).interviewers[0]!.id;
+    await updateInterview({
+      userId: user.id,
+      interviewId: second.interviewId,
+      input: interviewInput({ company: "Globex", interviewers: [{ id: foreignId, name: "Mallory" }] }),
+    });
+    const firstAfter = await getInterview({ userId: user.id, interviewId: first.interviewId });
+    expect(firstAfter.interviewers[0]!.name).toBe("Jane Doe");
+    const secondAfter = await getInterview({ userId: user.id, interviewId: second.interviewId });
+    expect(secondAfter.interviewers.map((person) => person.name)).toEqual(["Mallory"]);
+    expect(secondAfter.interviewers[0]!.id).not.toBe(foreignId);
+  });
+
+  it("deletes the opportunity with its last interview, and keeps it while others remain", async () => {
+    const user = await createTestUser();
+    const first = await createInterview({ userId: user.id, input: interviewInput() });
+    const { opportunity } = await getInterview({ userId: user.id, interviewId: first.interviewId });
+    const second = await createInterview({
+      userId: user.id,
+      input: interviewInput({ opportunityId: opportunity.id, stage: "final", startsAtLocal: "2026-11-20T10:00" }),
+    });
+    await deleteInterview({ userId: user.id, interviewId: first.interviewId });
+    expect(await listOpportunityChoices({ userId: user.id })).toHaveLength(1);
+    await deleteInterview({ userId: user.id, interviewId: second.interviewId });
+    expect(await listOpportunityChoices({ userId: user.id })).toHaveLength(0);
+  });
+
+  it("lists the dashboard most recent first, grouped by opportunity, and only the user's own", async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    await createInterview({ userId: other.id, input: interviewInput({ company: "Not Mine" }) });
+    await createInterview({ userId: user.id, input: interviewInput({ company: "Older Co", startsAtLocal: "2026-11-01T10:00" }) });
+    const recent = await createInterview({ userId: user.id, input: interviewInput({ company: "Newer Co", startsAtLocal: "2026-11-18T10:00" }) });
+    const dashboard = await listDashboard({ userId: user.id });
+    expect(dashboard.map((opportunity) => opportunity.company)).toEqual(["Newer Co", "Older Co"]);
+    expect(dashboard[0]!.interviews[0]).toMatchObject({ id: recent.interviewId, interviewerNames: ["Jane Doe", "Omar Haddad"] });
+  });
+});

@@ -1,0 +1,34 @@
+import { vi } from "vitest";
+
+// Server actions run inside a Next.js request. Tests provide that boundary
+// (the request headers, the cache invalidation hook) and nothing else: the
+// session is a real Auth.js database session, read by the real auth().
+export const requestContext = { cookie: "" };
+
+export function signInAs(sessionToken: string | null): void {
+  requestContext.cookie = sessionToken ? `authjs.session-token=${sessionToken}` : "";
+}
+
+export function nextHeadersModule() {
+  return {
+    headers: async () =>
+      new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", cookie: requestContext.cookie }),
+    cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
+  };
+}
+
+export function nextCacheModule() {
+  return { revalidatePath: vi.fn(), revalidateTag: vi.fn() };
+}
+
+// redirect() and notFound() throw errors whose digest says what happened.
+export async function captureNavigation(run: () => Promise<unknown>): Promise<{ redirect?: string; notFound?: boolean; result?: unknown }> {
+  try {
+    return { result: await run() };
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest ?? "";
+    if (digest.startsWith("NEXT_REDIRECT")) return { redirect: digest.split(";")[2] };
+    if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) return { notFound: true };
+    throw error;
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../test/database";
+import { createTestUser } from "../test/factories";
+import { getUserSettings, setDetectedTimeZone, settingsInputSchema, updateUserSettings } from "./settings";
+
+useTestDatabase();
+
+describe("user settings", () => {
+  it("defaults to 09:00 and UTC until the browser reports a zone", async () => {
+    const user = await createTestUser({ timeZone: null });
+    const settings = await getUserSettings({ userId: user.id });
+    expect(settings).toMatchObject({ sendHour: 9, timeZone: "UTC", hasDetectedTimeZone: false });
+  });
+
+  it("takes the detected zone once, and never overrides one the user chose", async () => {
+    const user = await createTestUser({ timeZone: null });
+    await setDetectedTimeZone({ userId: user.id, timeZone: "Asia/Kolkata" });
+    await setDetectedTimeZone({ userId: user.id, timeZone: "America/New_York" });
+    expect((await getUserSettings({ userId: user.id })).timeZone).toBe("Asia/Kolkata");
+  });
+
+  it("saves the display name, zone, send hour and signature", async () => {
+    const user = await createTestUser();
+    const input = settingsInputSchema.parse({ displayName: "Sam Lee", timeZone: "America/Los_Angeles", sendHour: "8", signature: "Sam Lee\n+1 415 555 0100" });
+    await updateUserSettings({ userId: user.id, input });
+    expect(await getUserSettings({ userId: user.id })).toMatchObject({ displayName: "Sam Lee", timeZone: "America/Los_Angeles", sendHour: 8 });
+  });
+
+  it("refuses a night-time send hour and an unknown zone", () => {
+    const result = settingsInputSchema.safeParse({ displayName: "", timeZone: "Nowhere/Else", sendHour: "23", signature: "" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path[0]).sort()).toEqual(["sendHour", "timeZone"]);
+  });
+});
