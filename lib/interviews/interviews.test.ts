@@ -2,12 +2,12 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { interviewers, opportunities } from "../db/schema";
 import { NotFoundError } from "../errors";
-import { getDb, useTestDatabase } from "../test/database";
+import { getDb, setupTestDatabase } from "../test/database";
 import { createTestUser, interviewInput } from "../test/factories";
 import { createInterview, deleteInterview, updateInterview } from "./mutations";
 import { getInterview, listDashboard, listOpportunityChoices } from "./queries";
 
-useTestDatabase();
+setupTestDatabase();
 
 describe("interviews data layer", () => {
   it("creates an opportunity, the interview and its interviewers in order", async () => {

@@ -36,7 +36,7 @@ export async function createInterview({ userId, input }: { userId: string; input
       .returning({ id: interviews.id });
     const interviewId = created!.id;
     await tx.insert(interviewers).values(
-      input.interviewers.map(({ id: _ignored, ...person }) => ({ ...person, userId, interviewId })),
+      input.interviewers.map(({ id, ...person }) => ({ ...person, userId, interviewId })),
     );
     return { interviewId };
   });

@@ -5,7 +5,7 @@ import { createDatabase } from "../db/migrate";
 
 // Gives the calling test file a database of its own, cloned from the migrated
 // template. The data layer connects lazily, so setting DATABASE_URL here is enough.
-export function useTestDatabase(): void {
+export function setupTestDatabase(): void {
   beforeAll(async () => {
     const template = inject("templateDatabase");
     const name = template.replace(/_template$/, `_${randomBytes(4).toString("hex")}`);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "../test/database";
+import { setupTestDatabase } from "../test/database";
 import { createTestUser } from "../test/factories";
 import { getUserSettings, setDetectedTimeZone, settingsInputSchema, updateUserSettings } from "./settings";
 
-useTestDatabase();
+setupTestDatabase();
 
 describe("user settings", () => {
   it("defaults to 09:00 and UTC until the browser reports a zone", async () => {

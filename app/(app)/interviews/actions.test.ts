@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { getInterview } from "@/lib/interviews/queries";
-import { useTestDatabase } from "@/lib/test/database";
+import { setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser, interviewFormValues } from "@/lib/test/factories";
 import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
@@ -9,7 +9,7 @@ import { createInterviewAction, deleteInterviewAction, updateInterviewAction } f
 vi.mock("next/headers", () => nextHeadersModule());
 vi.mock("next/cache", () => nextCacheModule());
 
-useTestDatabase();
+setupTestDatabase();
 
 function toFormData(values: Record<string, unknown>, prefix = "", data = new FormData()): FormData {
   for (const [key, value] of Object.entries(values)) {

@@ -53,10 +53,9 @@ function InterviewFields({
   timeZones,
 }: Props & { values: InterviewFormState; errors: FieldErrors }) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const nextKey = useRef(0);
   const [rows, setRows] = useState(() =>
-    (values.interviewers?.length ? values.interviewers : [emptyInterviewer()]).map((row) => ({
-      key: nextKey.current++,
+    (values.interviewers?.length ? values.interviewers : [emptyInterviewer()]).map((row, index) => ({
+      key: `row-${index}`,
       row,
     })),
   );
@@ -182,7 +181,7 @@ function InterviewFields({
         {rows.length < MAX_INTERVIEWERS ? (
           <button
             type="button"
-            onClick={() => setRows((current) => [...current, { key: nextKey.current++, row: emptyInterviewer() }])}
+            onClick={() => setRows((current) => [...current, { key: `row-${Date.now()}-${Math.random()}`, row: emptyInterviewer() }])}
             className="mt-4 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
           >
             Add another interviewer
@@ -223,7 +222,7 @@ function InterviewerRow({
   return (
     <li className="rounded-md border border-slate-200 p-4">
       <div className="flex items-center justify-between">
-        <h3 className="text-sm font-semibold text-slate-800">Interviewer {index + 1}</h3>
+        <p className="text-sm font-semibold text-slate-800">Interviewer {index + 1}</p>
         {canRemove ? (
           <button type="button" onClick={onRemove} className="text-sm text-red-700 underline">
             Remove interviewer {index + 1}

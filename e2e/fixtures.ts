@@ -1,0 +1,66 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import postgres from "postgres";
+
+type Runtime = { databaseUrl: string; appUrl: string };
+
+function readRuntime(): Runtime {
+  return JSON.parse(readFileSync(path.resolve(".data/e2e/runtime.json"), "utf8")) as Runtime;
+}
+
+export type TestUser = { id: string; email: string };
+
+type Fixtures = {
+  sql: postgres.Sql;
+  createUser: (options?: { timeZone?: string | null }) => Promise<TestUser>;
+  signInAs: (page: Page, user: TestUser) => Promise<void>;
+  signedIn: TestUser;
+};
+
+// Users are unique per test; signing in without the UI writes a real Auth.js
+// database session and sets its cookie (the sign-in UI has its own test).
+export const test = base.extend<Fixtures>({
+  sql: async ({}, use) => {
+    const sql = postgres(readRuntime().databaseUrl, { max: 2, onnotice: () => {} });
+    await use(sql);
+    await sql.end();
+  },
+  createUser: async ({ sql }, use) => {
+    await use(async ({ timeZone = "Europe/Berlin" } = {}) => {
+      const id = randomUUID();
+      const email = `e2e-${id}@example.test`;
+      await sql`insert into "user" (id, email, "emailVerified", time_zone) values (${id}, ${email}, now(), ${timeZone})`;
+      return { id, email };
+    });
+  },
+  signInAs: async ({ sql, baseURL }, use) => {
+    await use(async (page, user) => {
+      const token = randomBytes(32).toString("hex");
+      await sql`insert into session ("sessionToken", "userId", expires) values (${token}, ${user.id}, now() + interval '1 day')`;
+      await page.context().clearCookies();
+      await page.context().addCookies([
+        { name: "authjs.session-token", value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" },
+      ]);
+    });
+  },
+  signedIn: async ({ page, createUser, signInAs }, use) => {
+    const user = await createUser();
+    await signInAs(page, user);
+    await use(user);
+  },
+});
+
+export { expect };
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    targets: violation.nodes.map((node) => node.target.join(" ")),
+  }));
+  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+}
