@@ -6,7 +6,7 @@ import { setDetectedTimeZone } from "@/lib/users/settings";
 import { timeZoneSchema } from "@/lib/validation";
 
 const detectTimeZone = createAction(z.object({ timeZone: timeZoneSchema }), async ({ userId, input }) => {
-  await setDetectedTimeZone({ userId, timeZone: input.timeZone });
+  await setDetectedTimeZone({ userId, timeZone: input.timeZone, now: new Date() });
   return { revalidate: ["/dashboard", "/settings"] };
 });
 

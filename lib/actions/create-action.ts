@@ -47,7 +47,8 @@ async function runPipeline<Input>(
   }
   try {
     const outcome = (await handler({ userId, input: parsed.data })) ?? {};
-    for (const path of outcome.revalidate ?? []) revalidatePath(path);
+    // a dynamic pattern like "/interviews/[id]" revalidates every page of that route
+    for (const path of outcome.revalidate ?? []) revalidatePath(path, path.includes("[") ? "page" : undefined);
     return { state: { status: "success", message: outcome.message }, redirectTo: outcome.redirectTo };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();

@@ -10,6 +10,7 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { AdapterAccountType } from "next-auth/adapters";
@@ -108,6 +109,11 @@ export const opportunities = pgTable(
     companyStyle: companyStyle("company_style").notNull().default("unknown"),
     pace: pace("pace").notNull().default("standard"),
     status: opportunityStatus("status").notNull().default("active"),
+    statusChangedAt: timestamp("status_changed_at", { withTimezone: true }),
+    // fast pace: how many follow-ups the user accepts (domain.md "Follow-ups")
+    followUpCap: smallint("follow_up_cap"),
+    // the explicit override of "never more than two"
+    allowExtraFollowUps: boolean("allow_extra_follow_ups").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -134,6 +140,7 @@ export const interviews = pgTable(
     decisionDate: date("decision_date", { mode: "string" }),
     decisionWithinDays: integer("decision_within_days"),
     callInvited: boolean("call_invited").notNull().default(false),
+    callSuggestedAt: timestamp("call_suggested_at", { withTimezone: true }),
     topics: text("topics").notNull().default(""),
     specificDetail: text("specific_detail").notNull().default(""),
     wentWell: text("went_well").notNull().default(""),
@@ -183,6 +190,72 @@ export const devOutbox = pgTable(
   (m) => [index("dev_outbox_created_idx").on(m.createdAt)],
 );
 
+export const stepKind = pgEnum("step_kind", [
+  "thank_you",
+  "letter",
+  "follow_up",
+  "call",
+  "move_on",
+  "gracious_reply",
+]);
+export const stepStatus = pgEnum("step_status", ["pending", "done", "skipped", "cancelled"]);
+
+// The stored plan: one row per step key of an interview, updated in place when
+// the plan changes (version + 1), never deleted, so the calendar feed keeps
+// stable ids and SEQUENCE numbers.
+export const planSteps = pgTable(
+  "plan_step",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    interviewId: uuid("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    kind: stepKind("kind").notNull(),
+    interviewerId: uuid("interviewer_id").references(() => interviewers.id, { onDelete: "set null" }),
+    sequence: smallint("sequence"),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    deadlineAt: timestamp("deadline_at", { withTimezone: true }),
+    status: stepStatus("status").notNull().default("pending"),
+    reason: text("reason").notNull(),
+    variant: text("variant"),
+    requiresOverride: boolean("requires_override").notNull().default(false),
+    snoozedUntil: timestamp("snoozed_until", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (step) => [
+    uniqueIndex("plan_step_interview_key_idx").on(step.interviewId, step.key),
+    index("plan_step_user_due_idx").on(step.userId, step.status, step.dueAt),
+  ],
+);
+
+export const replySource = pgEnum("reply_source", ["manual", "imap", "gmail"]);
+
+// "Any reply ... stops all pending follow-ups" (domain.md "Outcomes").
+export const replies = pgTable(
+  "reply",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    interviewId: uuid("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    interviewerId: uuid("interviewer_id").references(() => interviewers.id, { onDelete: "set null" }),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    source: replySource("source").notNull().default("manual"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (reply) => [index("reply_interview_idx").on(reply.interviewId)],
+);
+
 export const usersRelations = relations(users, ({ many }) => ({
   opportunities: many(opportunities),
 }));
@@ -198,6 +271,17 @@ export const interviewsRelations = relations(interviews, ({ one, many }) => ({
     references: [opportunities.id],
   }),
   interviewers: many(interviewers),
+  steps: many(planSteps),
+  replies: many(replies),
+}));
+
+export const planStepsRelations = relations(planSteps, ({ one }) => ({
+  interview: one(interviews, { fields: [planSteps.interviewId], references: [interviews.id] }),
+  interviewer: one(interviewers, { fields: [planSteps.interviewerId], references: [interviewers.id] }),
+}));
+
+export const repliesRelations = relations(replies, ({ one }) => ({
+  interview: one(interviews, { fields: [replies.interviewId], references: [interviews.id] }),
 }));
 
 export const interviewersRelations = relations(interviewers, ({ one }) => ({
@@ -208,4 +292,6 @@ export type User = typeof users.$inferSelect;
 export type Opportunity = typeof opportunities.$inferSelect;
 export type Interview = typeof interviews.$inferSelect;
 export type Interviewer = typeof interviewers.$inferSelect;
+export type PlanStepRow = typeof planSteps.$inferSelect;
+export type Reply = typeof replies.$inferSelect;
 export type DevOutboxMessage = typeof devOutbox.$inferSelect;

@@ -9,10 +9,12 @@ import { getInterview, listDashboard, listOpportunityChoices } from "./queries";
 
 setupTestDatabase();
 
+const NOW = new Date("2026-11-18T12:00:00Z");
+
 describe("interviews data layer", () => {
   it("creates an opportunity, the interview and its interviewers in order", async () => {
     const user = await createTestUser();
-    const { interviewId } = await createInterview({ userId: user.id, input: interviewInput() });
+    const { interviewId } = await createInterview({ now: NOW, userId: user.id, input: interviewInput() });
     const detail = await getInterview({ userId: user.id, interviewId });
     expect(detail.opportunity).toMatchObject({ company: "Acme Analytics", role: "Data Engineer", status: "active" });
     expect(detail.interviewers.map((person) => person.name)).toEqual(["Jane Doe", "Omar Haddad"]);
@@ -23,10 +25,10 @@ describe("interviews data layer", () => {
   it("answers not found for another user's interview, on read, update and delete", async () => {
     const owner = await createTestUser();
     const stranger = await createTestUser();
-    const { interviewId } = await createInterview({ userId: owner.id, input: interviewInput() });
+    const { interviewId } = await createInterview({ now: NOW, userId: owner.id, input: interviewInput() });
     await expect(getInterview({ userId: stranger.id, interviewId })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateInterview({ userId: stranger.id, interviewId, input: interviewInput({ company: "Hijacked" }) })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(deleteInterview({ userId: stranger.id, interviewId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateInterview({ now: NOW, userId: stranger.id, interviewId, input: interviewInput({ company: "Hijacked" }) })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deleteInterview({ now: NOW, userId: stranger.id, interviewId })).rejects.toBeInstanceOf(NotFoundError);
     const untouched = await getInterview({ userId: owner.id, interviewId });
     expect(untouched.opportunity.company).toBe("Acme Analytics");
   });
@@ -39,20 +41,20 @@ describe("interviews data layer", () => {
   it("refuses to attach an interview to another user's opportunity", async () => {
     const owner = await createTestUser();
     const stranger = await createTestUser();
-    const { interviewId } = await createInterview({ userId: owner.id, input: interviewInput() });
+    const { interviewId } = await createInterview({ now: NOW, userId: owner.id, input: interviewInput() });
     const { opportunity } = await getInterview({ userId: owner.id, interviewId });
     const input = interviewInput({ opportunityId: opportunity.id, company: "Renamed" });
-    await expect(createInterview({ userId: stranger.id, input })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(createInterview({ now: NOW, userId: stranger.id, input })).rejects.toBeInstanceOf(NotFoundError);
     const [row] = await getDb().select().from(opportunities).where(eq(opportunities.id, opportunity.id));
     expect(row?.company).toBe("Acme Analytics");
   });
 
   it("keeps interviewer ids stable across an edit, adds new rows and removes dropped ones", async () => {
     const user = await createTestUser();
-    const { interviewId } = await createInterview({ userId: user.id, input: interviewInput() });
+    const { interviewId } = await createInterview({ now: NOW, userId: user.id, input: interviewInput() });
     const before = await getInterview({ userId: user.id, interviewId });
     const [jane, omar] = before.interviewers;
-    await updateInterview({
+    await updateInterview({ now: NOW,
       userId: user.id,
       interviewId,
       input: interviewInput({
@@ -77,10 +79,10 @@ describe("interviews data layer", () => {
 
   it("does not let an edit take over another interview's interviewer by id", async () => {
     const user = await createTestUser();
-    const first = await createInterview({ userId: user.id, input: interviewInput() });
-    const second = await createInterview({ userId: user.id, input: interviewInput({ company: "Globex" }) });
+    const first = await createInterview({ now: NOW, userId: user.id, input: interviewInput() });
+    const second = await createInterview({ now: NOW, userId: user.id, input: interviewInput({ company: "Globex" }) });
     const foreignId = (await getInterview({ userId: user.id, interviewId: first.interviewId })).interviewers[0]!.id;
-    await updateInterview({
+    await updateInterview({ now: NOW,
       userId: user.id,
       interviewId: second.interviewId,
       input: interviewInput({ company: "Globex", interviewers: [{ id: foreignId, name: "Mallory" }] }),
@@ -94,24 +96,24 @@ describe("interviews data layer", () => {
 
   it("deletes the opportunity with its last interview, and keeps it while others remain", async () => {
     const user = await createTestUser();
-    const first = await createInterview({ userId: user.id, input: interviewInput() });
+    const first = await createInterview({ now: NOW, userId: user.id, input: interviewInput() });
     const { opportunity } = await getInterview({ userId: user.id, interviewId: first.interviewId });
-    const second = await createInterview({
+    const second = await createInterview({ now: NOW,
       userId: user.id,
       input: interviewInput({ opportunityId: opportunity.id, stage: "final", startsAtLocal: "2026-11-20T10:00" }),
     });
-    await deleteInterview({ userId: user.id, interviewId: first.interviewId });
+    await deleteInterview({ now: NOW, userId: user.id, interviewId: first.interviewId });
     expect(await listOpportunityChoices({ userId: user.id })).toHaveLength(1);
-    await deleteInterview({ userId: user.id, interviewId: second.interviewId });
+    await deleteInterview({ now: NOW, userId: user.id, interviewId: second.interviewId });
     expect(await listOpportunityChoices({ userId: user.id })).toHaveLength(0);
   });
 
   it("lists the dashboard most recent first, grouped by opportunity, and only the user's own", async () => {
     const user = await createTestUser();
     const other = await createTestUser();
-    await createInterview({ userId: other.id, input: interviewInput({ company: "Not Mine" }) });
-    await createInterview({ userId: user.id, input: interviewInput({ company: "Older Co", startsAtLocal: "2026-11-01T10:00" }) });
-    const recent = await createInterview({ userId: user.id, input: interviewInput({ company: "Newer Co", startsAtLocal: "2026-11-18T10:00" }) });
+    await createInterview({ now: NOW, userId: other.id, input: interviewInput({ company: "Not Mine" }) });
+    await createInterview({ now: NOW, userId: user.id, input: interviewInput({ company: "Older Co", startsAtLocal: "2026-11-01T10:00" }) });
+    const recent = await createInterview({ now: NOW, userId: user.id, input: interviewInput({ company: "Newer Co", startsAtLocal: "2026-11-18T10:00" }) });
     const dashboard = await listDashboard({ userId: user.id });
     expect(dashboard.map((opportunity) => opportunity.company)).toEqual(["Newer Co", "Older Co"]);
     expect(dashboard[0]!.interviews[0]).toMatchObject({ id: recent.interviewId, interviewerNames: ["Jane Doe", "Omar Haddad"] });

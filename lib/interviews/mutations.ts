@@ -3,6 +3,7 @@ import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { db, type Database } from "@/lib/db/client";
 import { interviewers, interviews, opportunities } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { listOpportunityInterviewIds, syncInterviewPlans } from "@/lib/plan/sync";
 import type { InterviewInput } from "./schemas";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -27,7 +28,7 @@ async function upsertOpportunity(tx: Transaction, userId: string, input: Intervi
   return created!.id;
 }
 
-export async function createInterview({ userId, input }: { userId: string; input: InterviewInput }) {
+export async function createInterview({ userId, input, now }: { userId: string; input: InterviewInput; now: Date }) {
   return db.transaction(async (tx) => {
     const opportunityId = await upsertOpportunity(tx, userId, input.opportunity);
     const [created] = await tx
@@ -38,6 +39,7 @@ export async function createInterview({ userId, input }: { userId: string; input
     await tx.insert(interviewers).values(
       input.interviewers.map(({ id, ...person }) => ({ ...person, userId, interviewId })),
     );
+    await syncInterviewPlans(tx, { userId, interviewIds: await siblingIds(tx, userId, opportunityId), now });
     return { interviewId };
   });
 }
@@ -48,10 +50,12 @@ export async function updateInterview({
   userId,
   interviewId,
   input,
+  now,
 }: {
   userId: string;
   interviewId: string;
   input: InterviewInput;
+  now: Date;
 }) {
   return db.transaction(async (tx) => {
     const [existing] = await tx
@@ -92,6 +96,11 @@ export async function updateInterview({
     if (existing.opportunityId !== opportunityId) {
       await deleteOpportunityIfEmpty(tx, userId, existing.opportunityId);
     }
+    const affected = new Set([
+      ...(await siblingIds(tx, userId, opportunityId)),
+      ...(await siblingIds(tx, userId, existing.opportunityId)),
+    ]);
+    await syncInterviewPlans(tx, { userId, interviewIds: [...affected], now });
     return { interviewId };
   });
 }
@@ -109,7 +118,12 @@ async function deleteOpportunityIfEmpty(tx: Transaction, userId: string, opportu
 }
 
 // An opportunity whose last interview is deleted goes too: it has nothing left to follow up.
-export async function deleteInterview({ userId, interviewId }: { userId: string; interviewId: string }) {
+// Rounds of one opportunity plan together: a later round stops an earlier one's follow-ups.
+async function siblingIds(tx: Transaction, userId: string, opportunityId: string): Promise<string[]> {
+  return listOpportunityInterviewIds(tx, userId, opportunityId);
+}
+
+export async function deleteInterview({ userId, interviewId, now }: { userId: string; interviewId: string; now: Date }) {
   return db.transaction(async (tx) => {
     const [deleted] = await tx
       .delete(interviews)
@@ -117,5 +131,6 @@ export async function deleteInterview({ userId, interviewId }: { userId: string;
       .returning({ opportunityId: interviews.opportunityId });
     if (!deleted) throw new NotFoundError("Interview not found");
     await deleteOpportunityIfEmpty(tx, userId, deleted.opportunityId);
+    await syncInterviewPlans(tx, { userId, interviewIds: await siblingIds(tx, userId, deleted.opportunityId), now });
   });
 }

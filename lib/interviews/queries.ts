@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { interviewers, interviews, opportunities } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
@@ -30,6 +30,7 @@ export async function listOpportunityChoices({ userId }: { userId: string }) {
       jobUrl: opportunities.jobUrl,
       companyStyle: opportunities.companyStyle,
       pace: opportunities.pace,
+      followUpCap: opportunities.followUpCap,
     })
     .from(opportunities)
     .where(eq(opportunities.userId, userId))
@@ -38,42 +39,47 @@ export async function listOpportunityChoices({ userId }: { userId: string }) {
 
 export type OpportunityChoice = Awaited<ReturnType<typeof listOpportunityChoices>>[number];
 
-// The dashboard: two queries whatever the number of interviews.
+const DASHBOARD_OPPORTUNITIES = 30;
+
+// The dashboard's opportunity list: the most recent ones, two queries whatever
+// the number of interviews.
 export async function listDashboard({ userId }: { userId: string }) {
-  const [opportunityRows, interviewRows] = await Promise.all([
-    db
-      .select()
-      .from(opportunities)
-      .where(eq(opportunities.userId, userId))
-      .orderBy(desc(opportunities.updatedAt)),
-    db
-      .select({
-        id: interviews.id,
-        opportunityId: interviews.opportunityId,
-        stage: interviews.stage,
-        startsAt: interviews.startsAt,
-        timeZone: interviews.timeZone,
-        interviewerNames: sql<string[]>`coalesce(
-          array_agg(${interviewers.name} order by ${interviewers.position})
-            filter (where ${interviewers.id} is not null),
-          '{}')`,
-      })
-      .from(interviews)
-      .leftJoin(interviewers, eq(interviewers.interviewId, interviews.id))
-      .where(eq(interviews.userId, userId))
-      .groupBy(interviews.id)
-      .orderBy(desc(interviews.startsAt)),
-  ]);
+  const latest = sql<Date | null>`max(${interviews.startsAt})`;
+  const opportunityRows = await db
+    .select({ opportunity: opportunities, latest })
+    .from(opportunities)
+    .leftJoin(interviews, eq(interviews.opportunityId, opportunities.id))
+    .where(eq(opportunities.userId, userId))
+    .groupBy(opportunities.id)
+    .orderBy(sql`${latest} desc nulls last`, desc(opportunities.updatedAt))
+    .limit(DASHBOARD_OPPORTUNITIES);
+  const ids = opportunityRows.map((row) => row.opportunity.id);
+  const interviewRows = ids.length
+    ? await db
+        .select({
+          id: interviews.id,
+          opportunityId: interviews.opportunityId,
+          stage: interviews.stage,
+          startsAt: interviews.startsAt,
+          timeZone: interviews.timeZone,
+          interviewerNames: sql<string[]>`coalesce(
+            array_agg(${interviewers.name} order by ${interviewers.position})
+              filter (where ${interviewers.id} is not null),
+            '{}')`,
+        })
+        .from(interviews)
+        .leftJoin(interviewers, eq(interviewers.interviewId, interviews.id))
+        .where(and(eq(interviews.userId, userId), inArray(interviews.opportunityId, ids)))
+        .groupBy(interviews.id)
+        .orderBy(desc(interviews.startsAt))
+    : [];
   const byOpportunity = new Map<string, (typeof interviewRows)[number][]>();
   for (const row of interviewRows) {
     const list = byOpportunity.get(row.opportunityId) ?? [];
     list.push(row);
     byOpportunity.set(row.opportunityId, list);
   }
-  const latest = (id: string) => byOpportunity.get(id)?.[0]?.startsAt.getTime() ?? 0;
-  return opportunityRows
-    .map((opportunity) => ({ ...opportunity, interviews: byOpportunity.get(opportunity.id) ?? [] }))
-    .sort((a, b) => latest(b.id) - latest(a.id) || b.updatedAt.getTime() - a.updatedAt.getTime());
+  return opportunityRows.map(({ opportunity }) => ({ ...opportunity, interviews: byOpportunity.get(opportunity.id) ?? [] }));
 }
 
 export type DashboardOpportunity = Awaited<ReturnType<typeof listDashboard>>[number];

@@ -25,6 +25,8 @@ export const DECISION_KINDS = ["none", "date", "days"] as const;
 export const MAX_INTERVIEWERS = 10;
 const DEFAULT_DURATION_MINUTES = 45;
 const MAX_NOTE_LENGTH = 4000;
+// fast-paced follow-ups: the user sets the cap (domain.md "Follow-ups"), within reason
+export const MAX_FOLLOW_UP_CAP = 10;
 
 export const interviewerInputSchema = z.object({
   id: z.union([z.literal(""), z.uuid()]).optional().transform((value) => value || undefined),
@@ -61,6 +63,8 @@ export const interviewInputSchema = z
     decisionDate: z.string().trim().default(""),
     decisionWithinDays: z.string().trim().default(""),
     callInvited: checkbox,
+    callSuggestedAtLocal: z.string().trim().default(""),
+    followUpCap: z.string().trim().default(""),
     topics: multiLine("Topics", MAX_NOTE_LENGTH),
     specificDetail: multiLine("Specific detail", MAX_NOTE_LENGTH),
     wentWell: multiLine("What went well", MAX_NOTE_LENGTH),
@@ -74,6 +78,15 @@ export const interviewInputSchema = z
   .superRefine((value, ctx) => {
     if (toInstant(value.startsAtLocal, value.timeZone) === null) {
       ctx.addIssue({ code: "custom", path: ["startsAtLocal"], message: "That time does not exist in this time zone (clock change); pick another" });
+    }
+    if (value.callSuggestedAtLocal && toInstant(value.callSuggestedAtLocal, value.timeZone) === null) {
+      ctx.addIssue({ code: "custom", path: ["callSuggestedAtLocal"], message: "Enter the time they suggested, or leave it empty" });
+    }
+    if (value.followUpCap !== "") {
+      const cap = Number(value.followUpCap);
+      if (!Number.isInteger(cap) || cap < 1 || cap > MAX_FOLLOW_UP_CAP) {
+        ctx.addIssue({ code: "custom", path: ["followUpCap"], message: `Enter a number of follow-ups from 1 to ${MAX_FOLLOW_UP_CAP}` });
+      }
     }
     if (value.decisionKind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value.decisionDate)) {
       ctx.addIssue({ code: "custom", path: ["decisionDate"], message: "Enter the date they said they would decide by" });
@@ -93,6 +106,7 @@ export const interviewInputSchema = z
       jobUrl: value.jobUrl || null,
       companyStyle: value.companyStyle,
       pace: value.pace,
+      followUpCap: value.followUpCap === "" ? null : Number(value.followUpCap),
     },
     interview: {
       stage: value.stage,
@@ -103,6 +117,8 @@ export const interviewInputSchema = z
       decisionDate: value.decisionKind === "date" ? value.decisionDate : null,
       decisionWithinDays: value.decisionKind === "days" ? Number(value.decisionWithinDays) : null,
       callInvited: value.callInvited,
+      callSuggestedAt:
+        value.callInvited && value.callSuggestedAtLocal ? toInstant(value.callSuggestedAtLocal, value.timeZone) : null,
       topics: value.topics,
       specificDetail: value.specificDetail,
       wentWell: value.wentWell,

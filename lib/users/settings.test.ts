@@ -14,15 +14,15 @@ describe("user settings", () => {
 
   it("takes the detected zone once, and never overrides one the user chose", async () => {
     const user = await createTestUser({ timeZone: null });
-    await setDetectedTimeZone({ userId: user.id, timeZone: "Asia/Kolkata" });
-    await setDetectedTimeZone({ userId: user.id, timeZone: "America/New_York" });
+    await setDetectedTimeZone({ userId: user.id, timeZone: "Asia/Kolkata", now: new Date() });
+    await setDetectedTimeZone({ userId: user.id, timeZone: "America/New_York", now: new Date() });
     expect((await getUserSettings({ userId: user.id })).timeZone).toBe("Asia/Kolkata");
   });
 
   it("saves the display name, zone, send hour and signature", async () => {
     const user = await createTestUser();
     const input = settingsInputSchema.parse({ displayName: "Sam Lee", timeZone: "America/Los_Angeles", sendHour: "8", signature: "Sam Lee\n+1 415 555 0100" });
-    await updateUserSettings({ userId: user.id, input });
+    await updateUserSettings({ userId: user.id, input, now: new Date() });
     expect(await getUserSettings({ userId: user.id })).toMatchObject({ displayName: "Sam Lee", timeZone: "America/Los_Angeles", sendHour: 8 });
   });
 

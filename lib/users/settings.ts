@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { listUserInterviewIds, syncInterviewPlans } from "@/lib/plan/sync";
 import { multiLine, singleLine, timeZoneSchema } from "@/lib/validation";
 
 export const DEFAULT_TIME_ZONE = "UTC";
@@ -45,17 +46,25 @@ export async function getUserSettings({ userId }: { userId: string }) {
 
 export type UserSettings = Awaited<ReturnType<typeof getUserSettings>>;
 
-export async function updateUserSettings({ userId, input }: { userId: string; input: SettingsInput }) {
-  await db
-    .update(users)
-    .set({ ...input, displayName: input.displayName || null })
-    .where(eq(users.id, userId));
+// The zone and send hour move every proposed time: re-plan the user's interviews.
+export async function updateUserSettings({ userId, input, now }: { userId: string; input: SettingsInput; now: Date }) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ ...input, displayName: input.displayName || null })
+      .where(eq(users.id, userId));
+    await syncInterviewPlans(tx, { userId, interviewIds: await listUserInterviewIds(tx, userId), now });
+  });
 }
 
 // First sign-in: the browser's zone, only if the user has not set one yet.
-export async function setDetectedTimeZone({ userId, timeZone }: { userId: string; timeZone: string }) {
-  await db
-    .update(users)
-    .set({ timeZone })
-    .where(and(eq(users.id, userId), isNull(users.timeZone)));
+export async function setDetectedTimeZone({ userId, timeZone, now }: { userId: string; timeZone: string; now: Date }) {
+  await db.transaction(async (tx) => {
+    const changed = await tx
+      .update(users)
+      .set({ timeZone })
+      .where(and(eq(users.id, userId), isNull(users.timeZone)))
+      .returning({ id: users.id });
+    if (changed.length) await syncInterviewPlans(tx, { userId, interviewIds: await listUserInterviewIds(tx, userId), now });
+  });
 }

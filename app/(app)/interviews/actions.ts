@@ -5,7 +5,7 @@ import { createInterview, deleteInterview, updateInterview } from "@/lib/intervi
 import { interviewIdSchema, interviewInputSchema } from "@/lib/interviews/schemas";
 
 const createInterviewFromForm = createFormAction(interviewInputSchema, async ({ userId, input }) => {
-  const { interviewId } = await createInterview({ userId, input });
+  const { interviewId } = await createInterview({ userId, input, now: new Date() });
   return { revalidate: ["/dashboard"], redirectTo: `/interviews/${interviewId}?saved=1` };
 });
 
@@ -18,14 +18,14 @@ export async function updateInterviewAction(interviewId: string, ...args: Parame
   const parsedId = interviewIdSchema.safeParse({ interviewId });
   const id = parsedId.success ? parsedId.data.interviewId : "00000000-0000-0000-0000-000000000000";
   const update = createFormAction(interviewInputSchema, async ({ userId, input }) => {
-    await updateInterview({ userId, interviewId: id, input });
+    await updateInterview({ userId, interviewId: id, input, now: new Date() });
     return { revalidate: ["/dashboard", `/interviews/${id}`], redirectTo: `/interviews/${id}?saved=1` };
   });
   return update(...args);
 }
 
 const removeInterview = createAction(interviewIdSchema, async ({ userId, input }) => {
-  await deleteInterview({ userId, interviewId: input.interviewId });
+  await deleteInterview({ userId, interviewId: input.interviewId, now: new Date() });
   return { revalidate: ["/dashboard"], redirectTo: "/dashboard?deleted=1" };
 });
 

@@ -5,6 +5,11 @@ import { requireUserId } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatZoneName } from "@/lib/format";
 import { getInterview } from "@/lib/interviews/queries";
+import { listInterviewTimeline } from "@/lib/plan/queries";
+import { getUserSettings } from "@/lib/users/settings";
+import { OutcomeButtons } from "@/components/outcome-buttons";
+import { StepList } from "@/components/step-list";
+import { DateTime } from "luxon";
 import { STAGE_LABELS } from "@/lib/interviews/schemas";
 import { deleteInterviewAction } from "../actions";
 import { DeleteInterviewButton } from "./delete-interview-button";
@@ -32,6 +37,15 @@ export default async function InterviewPage({
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const [timeline, settings] = await Promise.all([
+    listInterviewTimeline({ userId, interviewId: interview.id }),
+    getUserSettings({ userId }),
+  ]);
+  const defaultSnoozeLocal = DateTime.now()
+    .setZone(settings.timeZone)
+    .plus({ days: 1 })
+    .set({ hour: settings.sendHour, minute: 0 })
+    .toFormat("yyyy-MM-dd'T'HH:mm");
   const { opportunity } = interview;
   const decision = interview.decisionDate
     ? `By ${formatDate(interview.decisionDate)}`
@@ -82,6 +96,24 @@ export default async function InterviewPage({
           <dd className="font-medium capitalize">{opportunity.companyStyle === "unknown" ? "Not sure" : opportunity.companyStyle}</dd>
         </div>
       </dl>
+
+      <div className="mt-4">
+        <OutcomeButtons opportunityId={opportunity.id} status={opportunity.status} company={opportunity.company} />
+      </div>
+
+      <section className="mt-6" aria-labelledby="plan-heading">
+        <h2 id="plan-heading" className="text-lg font-semibold">
+          Follow-up plan
+        </h2>
+        <p className="text-sm text-slate-600">Times are in {settings.timeZone.replace(/_/g, " ")}.</p>
+        {timeline.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">No steps planned.</p>
+        ) : (
+          <div className="mt-2">
+            <StepList steps={timeline} timeZone={settings.timeZone} showInterview={false} defaultSnoozeLocal={defaultSnoozeLocal} label="Follow-up plan" />
+          </div>
+        )}
+      </section>
 
       <section className="mt-6" aria-labelledby="interviewers-heading">
         <h2 id="interviewers-heading" className="text-lg font-semibold">

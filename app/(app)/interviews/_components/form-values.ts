@@ -49,6 +49,8 @@ export function interviewToValues(detail: InterviewDetail): InterviewFormState {
     decisionDate: detail.decisionDate ?? "",
     decisionWithinDays: detail.decisionWithinDays ? String(detail.decisionWithinDays) : "",
     callInvited: detail.callInvited ? "on" : "",
+    callSuggestedAtLocal: detail.callSuggestedAt ? toLocalInput(detail.callSuggestedAt, detail.timeZone) : "",
+    followUpCap: detail.opportunity.followUpCap ? String(detail.opportunity.followUpCap) : "",
     topics: detail.topics,
     specificDetail: detail.specificDetail,
     wentWell: detail.wentWell,

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/form-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { INITIAL_ACTION_STATE, type ActionState, type FieldErrors } from "@/lib/actions/state";
-import { MAX_INTERVIEWERS, STAGE_LABELS, STAGES } from "@/lib/interviews/schemas";
+import { MAX_FOLLOW_UP_CAP, MAX_INTERVIEWERS, STAGE_LABELS, STAGES } from "@/lib/interviews/schemas";
 import type { InterviewFormState, InterviewerFormValues, OpportunityOption } from "./form-values";
 import { emptyInterviewer } from "./form-values";
 
@@ -69,10 +69,10 @@ function InterviewFields({
     const chosen = opportunities.find((option) => option.id === id);
     const form = containerRef.current?.closest("form");
     if (!chosen || !form) return;
-    for (const field of ["company", "role", "jobUrl", "companyStyle", "pace"] as const) {
+    for (const field of ["company", "role", "jobUrl", "companyStyle", "pace", "followUpCap"] as const) {
       const element = form.elements.namedItem(field);
       if (element instanceof HTMLInputElement || element instanceof HTMLSelectElement) {
-        element.value = chosen[field] ?? "";
+        element.value = String(chosen[field] ?? "");
       }
     }
   }
@@ -102,6 +102,17 @@ function InterviewFields({
           <TextField name="jobUrl" label="Job posting link (optional)" type="url" inputMode="url" defaultValue={text(values, "jobUrl")} errors={error("jobUrl")} />
           <SelectField name="companyStyle" label="Company style" defaultValue={text(values, "companyStyle") || "unknown"} options={STYLE_OPTIONS} errors={error("companyStyle")} />
           <SelectField name="pace" label="Pace" defaultValue={text(values, "pace") || "standard"} options={PACE_OPTIONS} errors={error("pace")} />
+          <TextField
+            name="followUpCap"
+            label="Most follow-ups (fast-paced only)"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={MAX_FOLLOW_UP_CAP}
+            defaultValue={text(values, "followUpCap")}
+            errors={error("followUpCap")}
+            hint="Fast-paced fields allow a follow-up every 2 to 3 days; you set how many. Standard pace is never more than two."
+          />
         </div>
       </fieldset>
 
@@ -155,10 +166,20 @@ function InterviewFields({
             ) : null}
           </div>
         </fieldset>
-        <label className="mt-5 flex items-center gap-2 text-sm">
-          <input type="checkbox" name="callInvited" defaultChecked={text(values, "callInvited") === "on"} />
-          They invited me to call them
-        </label>
+        <div className="mt-5 grid gap-4 sm:grid-cols-2">
+          <label className="flex items-center gap-2 self-center text-sm">
+            <input type="checkbox" name="callInvited" defaultChecked={text(values, "callInvited") === "on"} />
+            They invited me to call them
+          </label>
+          <TextField
+            name="callSuggestedAtLocal"
+            label="When they suggested calling (optional)"
+            type="datetime-local"
+            defaultValue={text(values, "callSuggestedAtLocal")}
+            errors={error("callSuggestedAtLocal")}
+            hint="Without an invitation, Afterview never plans a call."
+          />
+        </div>
       </fieldset>
 
       <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

@@ -1,0 +1,56 @@
+"use client";
+
+import { useActionState, useState, useTransition } from "react";
+import { markStepDoneAction, skipStepAction, snoozeStepAction } from "@/app/(app)/steps/actions";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
+
+const BUTTON = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60";
+
+export function StepActions({ stepId, defaultSnoozeLocal }: { stepId: string; defaultSnoozeLocal: string }) {
+  const [isPending, startTransition] = useTransition();
+  const [isSnoozing, setIsSnoozing] = useState(false);
+  const [snoozeState, snoozeAction] = useActionState(snoozeStepAction, INITIAL_ACTION_STATE);
+  const untilError = snoozeState.fieldErrors?.until ?? (snoozeState.status === "error" && snoozeState.message ? [snoozeState.message] : undefined);
+  const inputId = `snooze-${stepId}`;
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div className="flex gap-2" aria-busy={isPending}>
+        <button type="button" className={BUTTON} disabled={isPending} onClick={() => startTransition(async () => void (await markStepDoneAction(stepId)))}>
+          Mark done
+        </button>
+        <button type="button" className={BUTTON} disabled={isPending} aria-expanded={isSnoozing} onClick={() => setIsSnoozing((open) => !open)}>
+          Snooze
+        </button>
+        <button type="button" className={BUTTON} disabled={isPending} onClick={() => startTransition(async () => void (await skipStepAction(stepId)))}>
+          Skip
+        </button>
+      </div>
+      {isSnoozing ? (
+        <form action={snoozeAction} className="flex items-end gap-2">
+          <input type="hidden" name="stepId" value={stepId} />
+          <div>
+            <label htmlFor={inputId} className="block text-xs font-medium text-slate-700">
+              Snooze until
+            </label>
+            <input
+              id={inputId}
+              name="until"
+              type="datetime-local"
+              required
+              defaultValue={defaultSnoozeLocal}
+              aria-describedby={`${inputId}-error`}
+              aria-invalid={Boolean(untilError)}
+              className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+            />
+          </div>
+          <button type="submit" className={BUTTON}>
+            Save snooze
+          </button>
+          <p id={`${inputId}-error`} aria-live="polite" className="text-xs text-red-700">
+            {untilError?.join(" ")}
+          </p>
+        </form>
+      ) : null}
+    </div>
+  );
+}

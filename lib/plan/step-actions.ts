@@ -1,0 +1,42 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { planSteps } from "@/lib/db/schema";
+import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { syncInterviewPlans } from "./sync";
+
+type StepChange = { userId: string; stepId: string; now: Date };
+
+async function changeStep(
+  { userId, stepId, now }: StepChange,
+  values: Partial<typeof planSteps.$inferInsert>,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [step] = await tx
+      .select({ id: planSteps.id, interviewId: planSteps.interviewId, status: planSteps.status, version: planSteps.version })
+      .from(planSteps)
+      .where(and(eq(planSteps.id, stepId), eq(planSteps.userId, userId)))
+      .for("update");
+    if (!step) throw new NotFoundError("Step not found");
+    if (step.status !== "pending") throw new UserFacingError("This step is no longer pending.");
+    await tx
+      .update(planSteps)
+      .set({ ...values, version: step.version + 1, updatedAt: now })
+      .where(eq(planSteps.id, step.id));
+    // later steps count from when this one was really done (domain.md "Follow-ups")
+    await syncInterviewPlans(tx, { userId, interviewIds: [step.interviewId], now });
+  });
+}
+
+export async function markStepDone(change: StepChange): Promise<void> {
+  await changeStep(change, { status: "done", completedAt: change.now });
+}
+
+export async function skipStep(change: StepChange): Promise<void> {
+  await changeStep(change, { status: "skipped", completedAt: change.now });
+}
+
+export async function snoozeStep(change: StepChange & { until: Date }): Promise<void> {
+  if (change.until <= change.now) throw new UserFacingError("Pick a time in the future.", { until: ["Pick a time in the future"] });
+  await changeStep(change, { snoozedUntil: change.until, dueAt: change.until });
+}

@@ -1,0 +1,186 @@
+import { and, eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { planSteps } from "../db/schema";
+import { getInterview } from "../interviews/queries";
+import { createInterview, updateInterview } from "../interviews/mutations";
+import { recordOutcome } from "../interviews/outcomes";
+import { getDb, setupTestDatabase } from "../test/database";
+import { createTestUser, interviewInput } from "../test/factories";
+import { listDashboardSteps, listInterviewTimeline } from "./queries";
+import { markStepDone, skipStep, snoozeStep } from "./step-actions";
+
+setupTestDatabase();
+
+// Interview: Tue 17 Nov 2026 15:00-16:00 Berlin, decision by Sat 28 Nov.
+const NOW = new Date("2026-11-17T16:30:00Z");
+
+async function setup(overrides: Parameters<typeof interviewInput>[0] = {}) {
+  const user = await createTestUser({ timeZone: "Europe/Berlin" });
+  const { interviewId } = await createInterview({ userId: user.id, input: interviewInput(overrides), now: NOW });
+  const steps = async () => listInterviewTimeline({ userId: user.id, interviewId });
+  return { user, interviewId, steps };
+}
+
+function local(date: Date, zone = "Europe/Berlin") {
+  return DateTime.fromJSDate(date, { zone }).toFormat("ccc dd LLL HH:mm");
+}
+
+describe("stored plan", () => {
+  it("stores a thank-you per interviewer, the follow-ups and move on, each at version 1", async () => {
+    const { steps } = await setup();
+    const rows = await steps();
+    expect(rows.map((row) => [row.key.split(":")[0], row.interviewerName, local(row.dueAt), row.version])).toEqual([
+      ["thank_you", "Jane Doe", "Wed 18 Nov 09:00", 1],
+      ["thank_you", "Omar Haddad", "Wed 18 Nov 09:00", 1],
+      // decision by Sat 28 Nov: next business day is Mon 30 Nov
+      ["follow_up", "Jane Doe", "Mon 30 Nov 09:00", 1],
+      ["follow_up", "Jane Doe", "Mon 07 Dec 09:00", 1],
+      ["move_on", null, "Mon 14 Dec 09:00", 1],
+    ]);
+  });
+
+  it("updates steps in place when the interview moves: same ids, version + 1 only where the time changed", async () => {
+    const { user, interviewId } = await setup();
+    const before = await getDb().select().from(planSteps).where(eq(planSteps.interviewId, interviewId));
+    const detail = await getInterview({ userId: user.id, interviewId });
+    await updateInterview({
+      userId: user.id,
+      interviewId,
+      now: NOW,
+      input: interviewInput({
+        opportunityId: detail.opportunity.id,
+        startsAtLocal: "2026-11-17T09:00",
+        interviewers: detail.interviewers.map((person) => ({ id: person.id, name: person.name, email: person.email ?? "" })),
+      }),
+    });
+    const after = await getDb().select().from(planSteps).where(eq(planSteps.interviewId, interviewId));
+    expect(after.map((row) => row.id).sort()).toEqual(before.map((row) => row.id).sort());
+    const versions = Object.fromEntries(after.map((row) => [row.key.split(":")[0] + (row.sequence ?? ""), row.version]));
+    // the thank-you deadline moved (reason text names it), the follow-up dates did not
+    expect(versions.thank_you).toBe(2);
+    expect(versions.follow_up1).toBe(1);
+    expect(versions.follow_up2).toBe(1);
+  });
+
+  it("cancels, but keeps, the thank-you of an interviewer removed in an edit", async () => {
+    const { user, interviewId, steps } = await setup();
+    const detail = await getInterview({ userId: user.id, interviewId });
+    const jane = detail.interviewers[0]!;
+    await updateInterview({
+      userId: user.id,
+      interviewId,
+      now: NOW,
+      input: interviewInput({ opportunityId: detail.opportunity.id, interviewers: [{ id: jane.id, name: jane.name, email: jane.email ?? "" }] }),
+    });
+    const thankYous = (await steps()).filter((row) => row.kind === "thank_you");
+    expect(thankYous.map((row) => [row.status, row.interviewerName])).toEqual([
+      ["pending", "Jane Doe"],
+      ["cancelled", null],
+    ]);
+  });
+
+  it("marks a step done, and later steps count from when it was really done", async () => {
+    const { user, steps } = await setup();
+    const first = (await steps()).find((row) => row.key === "follow_up:1")!;
+    const doneAt = new Date("2026-12-02T10:00:00Z"); // Wed 2 Dec, two days late
+    await markStepDone({ userId: user.id, stepId: first.id, now: doneAt });
+    const rows = await steps();
+    expect(rows.find((row) => row.key === "follow_up:1")).toMatchObject({ status: "done", completedAt: doneAt });
+    expect(local(rows.find((row) => row.key === "follow_up:2")!.dueAt)).toBe("Wed 09 Dec 09:00");
+  });
+
+  it("skips a step and snoozes another; a snooze into the past is refused", async () => {
+    const { user, steps } = await setup();
+    const [jane, omar] = (await steps()).filter((row) => row.kind === "thank_you");
+    await skipStep({ userId: user.id, stepId: omar!.id, now: NOW });
+    const until = new Date("2026-11-18T17:00:00Z");
+    await snoozeStep({ userId: user.id, stepId: jane!.id, until, now: NOW });
+    await expect(snoozeStep({ userId: user.id, stepId: jane!.id, until: new Date("2026-11-01T00:00:00Z"), now: NOW })).rejects.toThrow(/future/);
+    const rows = await steps();
+    expect(rows.find((row) => row.id === omar!.id)?.status).toBe("skipped");
+    expect(rows.find((row) => row.id === jane!.id)).toMatchObject({ status: "pending", dueAt: until });
+  });
+
+  it("another user cannot act on a step", async () => {
+    const { steps } = await setup();
+    const stranger = await createTestUser();
+    const step = (await steps())[0]!;
+    await expect(markStepDone({ userId: stranger.id, stepId: step.id, now: NOW })).rejects.toThrow(/not found/i);
+    expect(await listInterviewTimeline({ userId: stranger.id, interviewId: step.interviewId })).toEqual([]);
+  });
+});
+
+describe('domain.md "Outcomes": any reply, an offer, a rejection or a withdrawal stops all pending follow-ups', () => {
+  it.each(["offer", "withdrawn"] as const)("%s cancels the follow-ups and move on", async (outcome) => {
+    const { user, interviewId, steps } = await setup();
+    const { opportunity } = await getInterview({ userId: user.id, interviewId });
+    await recordOutcome({ userId: user.id, opportunityId: opportunity.id, outcome, now: NOW });
+    const statuses = (await steps()).filter((row) => row.kind !== "thank_you").map((row) => row.status);
+    expect(statuses).toEqual(["cancelled", "cancelled", "cancelled"]);
+  });
+
+  it("a reply cancels the follow-ups and keeps the thank-yous", async () => {
+    const { user, interviewId, steps } = await setup();
+    const { opportunity } = await getInterview({ userId: user.id, interviewId });
+    await recordOutcome({ userId: user.id, opportunityId: opportunity.id, outcome: "replied", now: NOW });
+    const rows = await steps();
+    expect(rows.filter((row) => row.kind === "thank_you").map((row) => row.status)).toEqual(["pending", "pending"]);
+    expect(rows.filter((row) => row.kind === "follow_up").map((row) => row.status)).toEqual(["cancelled", "cancelled"]);
+  });
+
+  it("a rejection adds the gracious reply, and reopening brings the follow-ups back", async () => {
+    const { user, interviewId, steps } = await setup();
+    const { opportunity } = await getInterview({ userId: user.id, interviewId });
+    await recordOutcome({ userId: user.id, opportunityId: opportunity.id, outcome: "rejected", now: NOW });
+    let rows = await steps();
+    expect(rows.find((row) => row.kind === "gracious_reply")?.status).toBe("pending");
+    expect(rows.filter((row) => row.kind === "follow_up").every((row) => row.status === "cancelled")).toBe(true);
+    await recordOutcome({ userId: user.id, opportunityId: opportunity.id, outcome: "active", now: NOW });
+    rows = await steps();
+    expect(rows.filter((row) => row.kind === "follow_up").map((row) => row.status)).toEqual(["pending", "pending"]);
+  });
+
+  it("a later round of the same opportunity stops the earlier round's follow-ups", async () => {
+    const { user, interviewId, steps } = await setup();
+    const { opportunity } = await getInterview({ userId: user.id, interviewId });
+    await createInterview({
+      userId: user.id,
+      now: NOW,
+      input: interviewInput({ opportunityId: opportunity.id, stage: "final", startsAtLocal: "2026-11-24T10:00" }),
+    });
+    const followUps = (await steps()).filter((row) => row.kind === "follow_up");
+    expect(followUps.map((row) => row.status)).toEqual(["cancelled", "cancelled"]);
+  });
+});
+
+describe("dashboard sections", () => {
+  it("sorts pending steps into overdue, today, this week and later in the user's zone", async () => {
+    const { user } = await setup();
+    // Wed 18 Nov 10:00 Berlin: the thank-yous (09:00) are due today, not yet overdue
+    let sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-18T09:00:00Z"), timeZone: "Europe/Berlin" });
+    expect(sections.today.map((step) => step.kind)).toEqual(["thank_you", "thank_you"]);
+    expect(sections.overdue).toEqual([]);
+    expect(sections.later.map((step) => step.key)).toEqual(["follow_up:1", "follow_up:2", "move_on"]);
+    // Thu 19 Nov 10:00 Berlin: past the 24-hour deadline (Wed 16:00), so overdue
+    sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-19T09:00:00Z"), timeZone: "Europe/Berlin" });
+    expect(sections.overdue.map((step) => step.kind)).toEqual(["thank_you", "thank_you"]);
+    // Thu 26 Nov: the first follow-up (Mon 30 Nov) is within the week
+    sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-26T09:00:00Z"), timeZone: "Europe/Berlin" });
+    expect(sections.thisWeek.map((step) => step.key)).toEqual(["follow_up:1"]);
+    expect(sections.laterCount).toBe(2);
+  });
+
+  it("plans in the user's zone: the same interview in Asia/Kolkata proposes 09:00 IST", async () => {
+    const user = await createTestUser({ timeZone: "Asia/Kolkata" });
+    const { interviewId } = await createInterview({
+      userId: user.id,
+      now: NOW,
+      input: interviewInput({ timeZone: "Asia/Kolkata", startsAtLocal: "2026-11-17T15:00" }),
+    });
+    const [thankYou] = await listInterviewTimeline({ userId: user.id, interviewId });
+    expect(thankYou!.dueAt.toISOString()).toBe("2026-11-18T03:30:00.000Z");
+    const rows = await getDb().select().from(planSteps).where(and(eq(planSteps.userId, user.id), eq(planSteps.kind, "thank_you")));
+    expect(rows).toHaveLength(2);
+  });
+});
