@@ -46,6 +46,7 @@ test("a used sign-in link cannot be used again", async ({ page }) => {
   await page.goto("/signin");
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.goto("/dev/outbox");
   const link = await page
     .getByRole("listitem")

@@ -56,7 +56,7 @@ describe("stored plan", () => {
     });
     const after = await getDb().select().from(planSteps).where(eq(planSteps.interviewId, interviewId));
     expect(after.map((row) => row.id).sort()).toEqual(before.map((row) => row.id).sort());
-    const versions = Object.fromEntries(after.map((row) => [row.key.split(":")[0] + (row.sequence ?? ""), row.version]));
+    const versions = Object.fromEntries(after.map((row) => [`${row.kind}${row.sequence ?? ""}`, row.version]));
     // the thank-you deadline moved (reason text names it), the follow-up dates did not
     expect(versions.thank_you).toBe(2);
     expect(versions.follow_up1).toBe(1);

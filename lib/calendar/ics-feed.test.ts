@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import { createEventCache } from "./event-cache";
+import { buildCalendarFeed, buildStepEvents, feedEtag, feedLastModified } from "./ics-feed";
+import { interviewUid, stepUid } from "./render-event";
+import {
+  findEvent,
+  localTime,
+  makeInput,
+  makeInterview,
+  makeStep,
+  NOW,
+  parseFeed,
+} from "./test-input";
+
+const DAY_MS = 86_400_000;
+
+function buildFresh(input: Parameters<typeof buildCalendarFeed>[0]): string {
+  return buildCalendarFeed(input, createEventCache());
+}
+
+describe("buildCalendarFeed: the plan's lifecycle", () => {
+  it("keeps every step's UID when a re-plan moves its times", () => {
+    const before = [makeStep({ id: "a" }), makeStep({ id: "b", kind: "call" })];
+    const after = before.map((step) => ({
+      ...step,
+      version: step.version + 1,
+      dueAt: new Date(step.dueAt.getTime() + 3 * DAY_MS),
+    }));
+    const uidsBefore = parseFeed(buildFresh(makeInput({ steps: before }))).events.map((e) => e.uid);
+    const feedAfter = parseFeed(buildFresh(makeInput({ steps: after })));
+    expect(uidsBefore).toEqual(["step-a@afterview", "step-b@afterview"]);
+    expect(feedAfter.events.map((e) => e.uid)).toEqual(uidsBefore);
+    expect(feedAfter.events[0]?.start).toBe("2025-11-15T08:00:00.000Z");
+  });
+
+  it("raises SEQUENCE when a step moves (version 1 -> 2)", () => {
+    const step = makeStep({ id: "a", version: 1 });
+    const moved = { ...step, version: 2, dueAt: localTime("2025-11-13T09:00") };
+    expect(
+      findEvent(parseFeed(buildFresh(makeInput({ steps: [step] }))), stepUid("a"))?.sequence,
+    ).toBe(1);
+    expect(
+      findEvent(parseFeed(buildFresh(makeInput({ steps: [moved] }))), stepUid("a"))?.sequence,
+    ).toBe(2);
+  });
+
+  it("leaves cancelled and skipped steps out of the feed", () => {
+    const steps = [
+      makeStep({ id: "kept" }),
+      makeStep({ id: "cancelled", status: "cancelled" }),
+      makeStep({ id: "skipped", status: "skipped" }),
+    ];
+    const feed = parseFeed(buildFresh(makeInput({ steps })));
+    expect(feed.events.map((e) => e.uid)).toEqual([stepUid("kept")]);
+  });
+
+  it("shows a done step as done for 30 days after completion, then drops it", () => {
+    const completedAt = new Date("2025-11-10T08:00:00Z");
+    const step = makeStep({ id: "t", kind: "thank_you", status: "done", completedAt });
+    const on30thDay = new Date(completedAt.getTime() + 30 * DAY_MS);
+    const after30Days = new Date(on30thDay.getTime() + 60_000);
+
+    const visible = findEvent(
+      parseFeed(buildFresh(makeInput({ steps: [step], now: on30thDay }))),
+      stepUid("t"),
+    );
+    expect(visible?.summary).toBe("✓ Done: Thank Jane Doe (Acme)");
+    expect(visible?.alarmTriggers).toEqual([]);
+    const gone = parseFeed(buildFresh(makeInput({ steps: [step], now: after30Days })));
+    expect(gone.events).toEqual([]);
+  });
+
+  it("lists an interview until it has ended, then drops it", () => {
+    const interview = makeInterview({
+      startsAt: new Date("2025-11-10T11:30:00Z"),
+      durationMinutes: 45,
+    });
+    const during = parseFeed(
+      buildFresh(makeInput({ steps: [], interviews: [interview], now: NOW })),
+    );
+    expect(during.events.map((e) => e.uid)).toEqual([interviewUid("iv-1")]);
+    expect(during.events[0]?.end).toBe("2025-11-10T12:15:00.000Z");
+    const later = new Date("2025-11-10T12:16:00Z");
+    expect(
+      parseFeed(buildFresh(makeInput({ steps: [], interviews: [interview], now: later }))).events,
+    ).toEqual([]);
+  });
+
+  it("gives a byte-identical body for an unchanged plan when now moves by minutes", () => {
+    const input = makeInput({ steps: [makeStep({ id: "a" })], interviews: [makeInterview()] });
+    const first = buildFresh(input);
+    const second = buildFresh({ ...input, now: new Date(NOW.getTime() + 7 * 60_000) });
+    expect(second).toBe(first);
+    expect(parseFeed(first).events.map((e) => e.dtstamp)).toEqual([
+      "2025-11-01T10:00:00.000Z",
+      "2025-11-09T18:00:00.000Z",
+    ]);
+  });
+
+  it("orders events by due time then id, whatever the input order", () => {
+    const dueAt = localTime("2025-11-12T09:00");
+    const steps = [
+      makeStep({ id: "z", dueAt }),
+      makeStep({ id: "late", dueAt: localTime("2025-11-20T09:00") }),
+      makeStep({ id: "a", dueAt }),
+    ];
+    const interviews = [makeInterview({ startsAt: localTime("2025-11-11T14:00") })];
+    const forward = buildFresh(makeInput({ steps, interviews }));
+    const reversed = buildFresh(makeInput({ steps: [...steps].reverse(), interviews }));
+    expect(parseFeed(forward).events.map((e) => e.uid)).toEqual([
+      interviewUid("iv-1"),
+      stepUid("a"),
+      stepUid("z"),
+      stepUid("late"),
+    ]);
+    expect(reversed).toBe(forward);
+  });
+});
+
+describe("buildStepEvents", () => {
+  it("gives the feed's events and UIDs without the subscription headers", () => {
+    const input = makeInput({ steps: [makeStep({ id: "a" })], interviews: [makeInterview()] });
+    const download = parseFeed(buildStepEvents(input, createEventCache()));
+    const feed = parseFeed(buildFresh(input));
+    expect(download.events).toEqual(feed.events);
+    for (const name of ["x-wr-calname", "name", "refresh-interval", "x-published-ttl"]) {
+      expect(download.calendar.getFirstProperty(name), name).toBeNull();
+    }
+    expect(download.calendar.getFirstPropertyValue("x-wr-timezone")).toBe("Europe/Berlin");
+  });
+});
+
+describe("feedEtag", () => {
+  it("changes when a step changes and not otherwise", () => {
+    const input = makeInput({ steps: [makeStep({ id: "a" }), makeStep({ id: "b" })] });
+    const etag = feedEtag(buildFresh(input));
+    expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
+    expect(feedEtag(buildFresh({ ...input, now: new Date(NOW.getTime() + 60_000) }))).toBe(etag);
+
+    const [first, second] = input.steps;
+    if (!first || !second) throw new Error("fixture");
+    const edited = [first, { ...second, version: 2, dueAt: localTime("2025-11-14T09:00") }];
+    expect(feedEtag(buildFresh({ ...input, steps: edited }))).not.toBe(etag);
+  });
+});
+
+describe("feedLastModified", () => {
+  it("is the latest updatedAt of the listed items", () => {
+    const input = makeInput({
+      steps: [makeStep({ id: "a", updatedAt: new Date("2025-11-08T10:00:00Z") })],
+      interviews: [makeInterview({ updatedAt: new Date("2025-11-09T07:30:00Z") })],
+    });
+    expect(feedLastModified(input).toISOString()).toBe("2025-11-09T07:30:00.000Z");
+  });
+
+  it("moves forward when a step is cancelled, so a conditional GET sees the removal", () => {
+    const pending = makeStep({ id: "a", updatedAt: new Date("2025-11-08T10:00:00Z") });
+    const cancelledAt = new Date("2025-11-10T11:00:00Z");
+    const cancelled = {
+      ...pending,
+      status: "cancelled" as const,
+      version: 2,
+      updatedAt: cancelledAt,
+    };
+    expect(feedLastModified(makeInput({ steps: [cancelled] }))).toEqual(cancelledAt);
+  });
+
+  it("moves forward when a done step ages out of the feed", () => {
+    const completedAt = new Date("2025-10-01T08:00:00Z");
+    const done = makeStep({ id: "a", status: "done", completedAt, updatedAt: completedAt });
+    expect(feedLastModified(makeInput({ steps: [done] })).toISOString()).toBe(
+      "2025-10-31T08:00:00.000Z",
+    );
+  });
+});
