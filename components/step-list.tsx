@@ -55,6 +55,11 @@ export function StepList({
                 ) : null}
               </p>
               <p className="mt-1 text-sm text-slate-600">{step.reason}</p>
+              {step.status === "pending" ? (
+                <a href={`/interviews/${step.interviewId}/calendar?step=${step.id}`} className="mt-1 inline-block text-xs text-brand-700 underline" download aria-label={`Add to calendar: ${describeStep(step, step.interviewerName, step.company)}`}>
+                  Add to calendar
+                </a>
+              ) : null}
             </div>
             {step.status === "pending" ? <StepActions stepId={step.id} defaultSnoozeLocal={defaultSnoozeLocal} /> : null}
           </li>

@@ -5,6 +5,7 @@ import { z } from "zod";
 const databaseSchema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL" }),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_LOG_QUERIES: z.stringbool().default(false),
 });
 
 const envSchema = z.object({

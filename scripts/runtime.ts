@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
@@ -63,3 +63,24 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Data
     throw error;
   }
 }
+
+const SOURCE_ENTRIES = ["app", "components", "lib", "emails", "public", "package.json", "next.config.ts", "postcss.config.mjs", "auth.ts"];
+export const NEXT_BIN = path.resolve("node_modules/.bin/next");
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(entry).reduce(
+    (newest, child) => Math.max(newest, newestMtime(path.join(entry, child))),
+    stat.mtimeMs,
+  );
+}
+
+export function isBuildStale(): boolean {
+  const buildId = path.resolve(".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  return SOURCE_ENTRIES.some((entry) => newestMtime(entry) > builtAt);
+}
+

@@ -2,29 +2,9 @@
 // a production build when the sources changed, then `next start` (or `next dev`
 // with --dev). Stops everything cleanly on Ctrl-C / SIGTERM.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DATA_DIR, ensureLocalSecrets, loadDotEnv, prepareDatabase } from "./runtime";
-
-const SOURCE_ENTRIES = ["app", "components", "lib", "emails", "public", "package.json", "next.config.ts", "postcss.config.mjs", "auth.ts"];
-const NEXT_BIN = path.resolve("node_modules/.bin/next");
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(entry).reduce(
-    (newest, child) => Math.max(newest, newestMtime(path.join(entry, child))),
-    stat.mtimeMs,
-  );
-}
-
-function isBuildStale(): boolean {
-  const buildId = path.resolve(".next/BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const builtAt = statSync(buildId).mtimeMs;
-  return SOURCE_ENTRIES.some((entry) => newestMtime(entry) > builtAt);
-}
+import { DATA_DIR, ensureLocalSecrets, isBuildStale, loadDotEnv, NEXT_BIN, prepareDatabase } from "./runtime";
 
 function log(line: string): void {
   console.log(`[afterview] ${line}`);

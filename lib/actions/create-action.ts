@@ -11,6 +11,7 @@ export type ActionOutcome = {
   revalidate?: string[];
   redirectTo?: string;
   message?: string;
+  result?: Record<string, string>;
 };
 
 type Handler<Input> = (context: { userId: string; input: Input }) => Promise<ActionOutcome | void>;
@@ -49,7 +50,7 @@ async function runPipeline<Input>(
     const outcome = (await handler({ userId, input: parsed.data })) ?? {};
     // a dynamic pattern like "/interviews/[id]" revalidates every page of that route
     for (const path of outcome.revalidate ?? []) revalidatePath(path, path.includes("[") ? "page" : undefined);
-    return { state: { status: "success", message: outcome.message }, redirectTo: outcome.redirectTo };
+    return { state: { status: "success", message: outcome.message, result: outcome.result }, redirectTo: outcome.redirectTo };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     if (error instanceof UserFacingError) {

@@ -7,6 +7,8 @@ export type ActionState = {
   fieldErrors?: FieldErrors;
   // what the user typed, echoed back on error so nothing is lost (never secrets)
   values?: Record<string, unknown>;
+  // what the server made for the user to see once (a new feed URL)
+  result?: Record<string, string>;
 };
 
 export const INITIAL_ACTION_STATE: ActionState = { status: "idle" };

@@ -15,7 +15,9 @@ function connect(): Database {
   const env = readDatabaseEnv();
   const sql = postgres(env.DATABASE_URL, { max: env.DATABASE_POOL_MAX, onnotice: () => {} });
   holder.sql = sql;
-  holder.db = drizzle({ client: sql, schema });
+  // DATABASE_LOG_QUERIES=true prints every statement (debugging, and the bench's query count)
+  const logger = env.DATABASE_LOG_QUERIES ? { logQuery: (query: string) => console.debug(`[sql] ${query}`) } : false;
+  holder.db = drizzle({ client: sql, schema, logger });
   return holder.db;
 }
 

@@ -256,6 +256,16 @@ export const replies = pgTable(
   (reply) => [index("reply_interview_idx").on(reply.interviewId)],
 );
 
+// The private calendar feed: the URL carries a 256-bit token; only its SHA-256
+// is stored, so a database leak does not leak working feed URLs.
+export const calendarFeeds = pgTable("calendar_feed", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const usersRelations = relations(users, ({ many }) => ({
   opportunities: many(opportunities),
 }));
@@ -294,4 +304,5 @@ export type Interview = typeof interviews.$inferSelect;
 export type Interviewer = typeof interviewers.$inferSelect;
 export type PlanStepRow = typeof planSteps.$inferSelect;
 export type Reply = typeof replies.$inferSelect;
+export type CalendarFeed = typeof calendarFeeds.$inferSelect;
 export type DevOutboxMessage = typeof devOutbox.$inferSelect;

@@ -6,7 +6,7 @@ import { interviewers, interviews, opportunities, planSteps } from "@/lib/db/sch
 
 const NEAR_HORIZON_DAYS = 7;
 const MAX_NEAR_STEPS = 500;
-const MAX_LATER_STEPS = 20;
+const MAX_LATER_STEPS = 20; // = DASHBOARD_SECTION_LIMIT
 
 function stepColumns() {
   return {
@@ -76,13 +76,22 @@ function queries() {
 
 export type DashboardStep = Awaited<ReturnType<ReturnType<typeof prepareQueries>["near"]["execute"]>>[number];
 
+export type DashboardSection = { steps: DashboardStep[]; total: number };
+
 export type DashboardSections = {
-  overdue: DashboardStep[];
-  today: DashboardStep[];
-  thisWeek: DashboardStep[];
-  later: DashboardStep[];
-  laterCount: number;
+  overdue: DashboardSection;
+  today: DashboardSection;
+  thisWeek: DashboardSection;
+  later: DashboardSection;
 };
+
+// A page lists at most this many steps per section (the rest are counted), so
+// its cost stays flat however many interviews a user has.
+export const DASHBOARD_SECTION_LIMIT = 20;
+
+function section(steps: DashboardStep[], total = steps.length): DashboardSection {
+  return { steps: steps.slice(0, DASHBOARD_SECTION_LIMIT), total };
+}
 
 // "What should I do today?": pending steps in the user's zone, in three queries
 // whatever the number of interviews.
@@ -100,11 +109,10 @@ export async function listDashboardSteps({ userId, now, timeZone }: { userId: st
   ]);
   const isOverdue = (step: DashboardStep) => step.dueAt < startOfToday || (step.deadlineAt !== null && step.deadlineAt < now);
   return {
-    overdue: nearRows.filter(isOverdue),
-    today: nearRows.filter((step) => !isOverdue(step) && step.dueAt < startOfTomorrow),
-    thisWeek: nearRows.filter((step) => !isOverdue(step) && step.dueAt >= startOfTomorrow),
-    later: laterRows,
-    laterCount: count?.count ?? 0,
+    overdue: section(nearRows.filter(isOverdue)),
+    today: section(nearRows.filter((step) => !isOverdue(step) && step.dueAt < startOfTomorrow)),
+    thisWeek: section(nearRows.filter((step) => !isOverdue(step) && step.dueAt >= startOfTomorrow)),
+    later: section(laterRows, count?.count ?? 0),
   };
 }
 

@@ -7,7 +7,7 @@ import { requireUserId } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { listDashboard } from "@/lib/interviews/queries";
 import { STAGE_LABELS } from "@/lib/interviews/schemas";
-import { listDashboardSteps, type DashboardStep } from "@/lib/plan/queries";
+import { listDashboardSteps, type DashboardSection } from "@/lib/plan/queries";
 import { getUserSettings } from "@/lib/users/settings";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -32,11 +32,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     .plus({ days: 1 })
     .set({ hour: settings.sendHour, minute: 0 })
     .toFormat("yyyy-MM-dd'T'HH:mm");
-  const groups: { id: string; title: string; steps: DashboardStep[]; empty: string }[] = [
-    { id: "overdue", title: "Overdue", steps: sections.overdue, empty: "" },
-    { id: "today", title: "Today", steps: sections.today, empty: "Nothing due today." },
-    { id: "this-week", title: "This week", steps: sections.thisWeek, empty: "Nothing else this week." },
-    { id: "later", title: "Later", steps: sections.later, empty: "Nothing planned further out." },
+  const groups: ({ id: string; title: string; empty: string } & DashboardSection)[] = [
+    { id: "overdue", title: "Overdue", ...sections.overdue, empty: "" },
+    { id: "today", title: "Today", ...sections.today, empty: "Nothing due today." },
+    { id: "this-week", title: "This week", ...sections.thisWeek, empty: "Nothing else this week." },
+    { id: "later", title: "Later", ...sections.later, empty: "Nothing planned further out." },
   ];
   return (
     <>
@@ -77,9 +77,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               <section key={group.id} aria-labelledby={`${group.id}-heading`} className="mt-8">
                 <h2 id={`${group.id}-heading`} className={`text-lg font-semibold ${group.id === "overdue" ? "text-red-800" : ""}`}>
                   {group.title}
-                  {group.id === "later" && sections.laterCount > sections.later.length ? (
+                  {group.total > group.steps.length ? (
                     <span className="ml-2 text-sm font-normal text-slate-600">
-                      (next {sections.later.length} of {sections.laterCount})
+                      (first {group.steps.length} of {group.total}; the rest are on each interview&apos;s page)
                     </span>
                   ) : null}
                 </h2>

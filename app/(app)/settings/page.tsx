@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { requireUserId } from "@/lib/auth/session";
 import { listTimeZones } from "@/lib/time-zones";
+import { getFeedStatus } from "@/lib/calendar/feed-tokens";
+import { formatDateTime } from "@/lib/format";
 import { getUserSettings } from "@/lib/users/settings";
+import { CalendarFeedPanel } from "./calendar-feed-panel";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const userId = await requireUserId();
-  const settings = await getUserSettings({ userId });
+  const [settings, feed] = await Promise.all([getUserSettings({ userId }), getFeedStatus({ userId })]);
   return (
     <>
       <h1 className="mb-6 text-2xl font-bold">Settings</h1>
@@ -21,6 +24,7 @@ export default async function SettingsPage() {
         }}
         timeZones={listTimeZones(settings.timeZone)}
       />
+      <CalendarFeedPanel activeSince={feed ? formatDateTime(feed.createdAt, settings.timeZone) : null} />
     </>
   );
 }

@@ -102,9 +102,14 @@ export default async function InterviewPage({
       </div>
 
       <section className="mt-6" aria-labelledby="plan-heading">
-        <h2 id="plan-heading" className="text-lg font-semibold">
-          Follow-up plan
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="plan-heading" className="text-lg font-semibold">
+            Follow-up plan
+          </h2>
+          <a href={`/interviews/${interview.id}/calendar`} className="text-sm text-brand-700 underline" download>
+            Download .ics
+          </a>
+        </div>
         <p className="text-sm text-slate-600">Times are in {settings.timeZone.replace(/_/g, " ")}.</p>
         {timeline.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No steps planned.</p>

@@ -1,0 +1,85 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { FormMessage } from "@/components/form-fields";
+import { SubmitButton } from "@/components/submit-button";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
+import { revokeFeedAction, rotateFeedAction } from "./calendar-actions";
+
+const LINK = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
+
+function subscribeLinks(feedUrl: string) {
+  const webcal = feedUrl.replace(/^https?:/, "webcal:");
+  return [
+    { label: "Subscribe (Apple Calendar, Outlook desktop)", href: webcal },
+    { label: "Add to Google Calendar", href: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}` },
+    { label: "Add to Outlook.com", href: `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(feedUrl)}&name=Afterview` },
+  ];
+}
+
+export function CalendarFeedPanel({ activeSince }: { activeSince: string | null }) {
+  const [rotateState, rotate] = useActionState(rotateFeedAction, INITIAL_ACTION_STATE);
+  const [revokeState, revoke] = useActionState(revokeFeedAction, INITIAL_ACTION_STATE);
+  const [copied, setCopied] = useState(false);
+  const feedUrl = rotateState.result?.feedUrl;
+  const latest = revokeState.status !== "idle" && !feedUrl ? revokeState : rotateState;
+  return (
+    <section aria-labelledby="calendar-heading" className="mt-8 space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h2 id="calendar-heading" className="text-lg font-semibold">
+        Calendar feed
+      </h2>
+      <p className="text-sm text-slate-700">
+        Every follow-up date as an event in the calendar you already use. The address is private: anyone who has it can
+        read your plan (names, companies and due dates, no notes).
+      </p>
+      <FormMessage status={latest.status} message={latest.message} />
+      {feedUrl ? (
+        <div className="space-y-3">
+          <label htmlFor="feed-url" className="block text-sm font-medium">
+            Your feed address
+          </label>
+          <div className="flex gap-2">
+            <input id="feed-url" readOnly value={feedUrl} className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+            <button
+              type="button"
+              className={LINK}
+              onClick={async () => {
+                await navigator.clipboard.writeText(feedUrl);
+                setCopied(true);
+              }}
+            >
+              {copied ? "Copied" : "Copy"}
+            </button>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            {subscribeLinks(feedUrl).map((link) => (
+              <a key={link.label} href={link.href} className={LINK} rel="noreferrer noopener" target="_blank">
+                {link.label}
+              </a>
+            ))}
+          </div>
+        </div>
+      ) : activeSince ? (
+        <p className="text-sm text-slate-700">
+          Your feed is on (address created {activeSince}). The address was shown once; make a new one if you lost it.
+        </p>
+      ) : (
+        <p className="text-sm text-slate-700">No feed yet.</p>
+      )}
+      <div className="flex flex-wrap gap-3">
+        <form action={rotate}>
+          <SubmitButton pendingLabel="Creating…" variant={activeSince || feedUrl ? "secondary" : "primary"}>
+            {activeSince || feedUrl ? "Make a new address (the old one stops working)" : "Create my feed address"}
+          </SubmitButton>
+        </form>
+        {activeSince || feedUrl ? (
+          <form action={revoke}>
+            <SubmitButton pendingLabel="Turning off…" variant="danger">
+              Turn off the feed
+            </SubmitButton>
+          </form>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { buildCalendarFeed } from "@/lib/calendar";
+import { loadFeedRows } from "@/lib/calendar/feed-data";
+import { findFeedOwner } from "@/lib/calendar/feed-tokens";
+import { createFailureLimiter } from "@/lib/calendar/rate-limit";
+import { readEnv } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+const BAD_TOKEN_LIMIT = 20;
+const BAD_TOKEN_WINDOW_MS = 10 * 60 * 1000;
+const BAD_TOKEN_MAX_CLIENTS = 10_000;
+const limiter = createFailureLimiter({ limit: BAD_TOKEN_LIMIT, windowMs: BAD_TOKEN_WINDOW_MS, maxKeys: BAD_TOKEN_MAX_CLIENTS });
+
+// The feed is a capability URL: no cookie, nothing cached by shared caches or
+// indexed, and the URL never leaks through a Referer.
+const PRIVATE_HEADERS = {
+  "Cache-Control": "private, no-cache",
+  "Referrer-Policy": "no-referrer",
+  "X-Robots-Tag": "noindex, nofollow",
+};
+
+function clientKey(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
+}
+
+function notFound(): Response {
+  return new Response("Not found", { status: 404, headers: { ...PRIVATE_HEADERS, "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+function isFresh(request: Request, etag: string, lastModified: Date): boolean {
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch) return ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
+  const ifModifiedSince = request.headers.get("if-modified-since");
+  return ifModifiedSince !== null && Math.floor(lastModified.getTime() / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000);
+}
+
+export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
+  const key = clientKey(request);
+  const now = new Date();
+  if (limiter.isBlocked(key, now.getTime())) {
+    return new Response("Too many requests", { status: 429, headers: { ...PRIVATE_HEADERS, "Retry-After": String(BAD_TOKEN_WINDOW_MS / 1000) } });
+  }
+  const { token } = await params;
+  const owner = await findFeedOwner(token.replace(/\.ics$/, ""));
+  if (!owner) {
+    limiter.recordFailure(key, now.getTime());
+    return notFound();
+  }
+  const appUrl = readEnv().APP_URL;
+  const rows = await loadFeedRows({ userId: owner.userId, appUrl, now, timeZone: owner.timeZone });
+  const headers = {
+    ...PRIVATE_HEADERS,
+    ETag: rows.etag,
+    "Last-Modified": rows.lastModified.toUTCString(),
+  };
+  if (isFresh(request, rows.etag, rows.lastModified)) return new Response(null, { status: 304, headers });
+  const body = buildCalendarFeed({ calendarName: "Afterview follow-ups", timeZone: owner.timeZone, steps: rows.steps, interviews: rows.interviews, now });
+  return new Response(body, {
+    status: 200,
+    headers: { ...headers, "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": 'inline; filename="afterview.ics"' },
+  });
+}

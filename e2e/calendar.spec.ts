@@ -1,0 +1,39 @@
+import ICAL from "ical.js";
+import { expect, expectNoAxeViolations, test } from "./fixtures";
+
+test("subscribe: create the feed address in Settings, fetch it without cookies, find the interview's steps", async ({ page, signedIn, playwright }) => {
+  expect(signedIn.email).toBeTruthy();
+  await page.goto("/interviews/new");
+  await page.getByLabel("Company", { exact: true }).fill("Wayne Enterprises");
+  await page.getByLabel("Role", { exact: true }).fill("Analyst");
+  await page.getByLabel("Started at").fill("2031-03-04T15:00");
+  await page.getByRole("listitem").filter({ hasText: "Interviewer 1" }).getByLabel("Name", { exact: true }).fill("Lucius Fox");
+  await page.getByRole("button", { name: "Save interview" }).click();
+  await expect(page.getByRole("heading", { name: "Analyst at Wayne Enterprises" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("button", { name: "Create my feed address" }).click();
+  const address = page.getByLabel("Your feed address");
+  await expect(address).toHaveValue(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+  await expect(page.getByRole("link", { name: "Add to Google Calendar" })).toHaveAttribute("href", /calendar\.google\.com.*cid=webcal/);
+  await expectNoAxeViolations(page);
+  const feedUrl = await address.inputValue();
+
+  // a calendar client has no session: fetch with a fresh, cookie-less context
+  const client = await playwright.request.newContext();
+  const response = await client.get(feedUrl);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("text/calendar; charset=utf-8");
+  const calendar = new ICAL.Component(ICAL.parse(await response.text()));
+  const summaries = calendar.getAllSubcomponents("vevent").map((event) => String(event.getFirstPropertyValue("summary")));
+  expect(summaries).toContain("Interview: Analyst at Wayne Enterprises");
+  expect(summaries.some((summary) => summary.startsWith("Thank Lucius Fox (Wayne Enterprises)"))).toBe(true);
+  expect(summaries).toContain("Follow up with Lucius Fox (Wayne Enterprises)");
+
+  // a new address turns the old one off at once
+  await page.getByRole("button", { name: /Make a new address/ }).click();
+  await expect(address).not.toHaveValue(feedUrl);
+  expect((await client.get(feedUrl)).status()).toBe(404);
+  expect((await client.get(await address.inputValue())).status()).toBe(200);
+  await client.dispose();
+});

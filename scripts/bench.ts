@@ -1,0 +1,150 @@
+// `npm run bench`: the figures the issues ask for, printed, never asserted.
+// Runs on its own embedded PostgreSQL in a temporary folder.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { buildCalendarFeed, createEventCache } from "@/lib/calendar";
+import type { FeedStep } from "@/lib/calendar";
+import { closeDb, getDb } from "@/lib/db/client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { createDatabase, runMigrations } from "@/lib/db/migrate";
+import { listDashboard } from "@/lib/interviews/queries";
+import { buildPlan, type PlanInput } from "@/lib/plan";
+import { listDashboardSteps } from "@/lib/plan/queries";
+import { syncInterviewPlans } from "@/lib/plan/sync";
+import { getUserSettings } from "@/lib/users/settings";
+import { buildBaselineApp, LOAD_CONNECTIONS, load, startNext, stopNext } from "./bench/http";
+import { BENCH_ZONE, seedUser } from "./bench/seed";
+import { ms, report, time } from "./bench/stats";
+import { isBuildStale, NEXT_BIN } from "./runtime";
+
+const INTERVIEWS = 1_000;
+const FEED_STEPS = 5_000;
+const APP_PORT = 3210;
+const BASELINE_PORT = 3211;
+
+function planInput(index: number, now: Date): PlanInput {
+  const startsAt = DateTime.fromJSDate(now).minus({ days: index % 30, hours: index % 7 }).toJSDate();
+  return {
+    now,
+    timeZone: BENCH_ZONE,
+    preferences: { sendHour: 9, followUpDefaultDays: 14 },
+    opportunity: { company: "Acme", role: "Engineer", companyStyle: index % 4 === 0 ? "formal" : "casual", pace: "standard", status: "active", statusChangedAt: null, followUpCap: null, allowExtraFollowUps: false },
+    interview: { id: `i${index}`, stage: "onsite", startsAt, durationMinutes: 45, decisionDate: null, decisionWithinDays: index % 2 ? 10 : null, callInvited: index % 5 === 0, callSuggestedAt: null, primaryInterviewerId: null },
+    interviewers: [
+      { id: `a${index}`, name: "Jane Doe", email: "jane@example.test", hasPostalAddress: true },
+      { id: `b${index}`, name: "Omar Haddad", email: "omar@example.test", hasPostalAddress: false },
+    ],
+    history: { replies: [], steps: {}, snoozes: {} },
+  };
+}
+
+function feedSteps(count: number, now: Date): FeedStep[] {
+  return Array.from({ length: count }, (_, index) => ({
+    id: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+    version: 1,
+    kind: (["thank_you", "follow_up", "follow_up", "move_on", "letter"] as const)[index % 5]!,
+    status: "pending",
+    dueAt: DateTime.fromJSDate(now).plus({ hours: index }).toJSDate(),
+    updatedAt: now,
+    completedAt: null,
+    personName: `Person ${index}`,
+    company: `Company ${index % 1000}`,
+    role: "Data Engineer",
+    reason: "They said they'd decide by Fri 14 Nov; first business day after.",
+    url: `http://localhost:3000/interviews/${index}`,
+  }));
+}
+
+async function benchPlanning(now: Date) {
+  console.log("Plan engine (pure)");
+  const inputs = Array.from({ length: INTERVIEWS }, (_, index) => planInput(index, now));
+  let next = 0;
+  report("buildPlan, one interview", await time(5_000, 500, () => buildPlan(inputs[next++ % inputs.length]!)));
+}
+
+async function benchDashboardData(userId: string, now: Date) {
+  console.log(`Dashboard data (${INTERVIEWS} interviews)`);
+  let queries = 0;
+  const original = console.debug;
+  console.debug = (...args: unknown[]) => {
+    if (String(args[0]).startsWith("[sql]")) queries++;
+  };
+  const loadDashboard = async () => {
+    const settings = await getUserSettings({ userId });
+    await Promise.all([listDashboard({ userId }), listDashboardSteps({ userId, now, timeZone: settings.timeZone })]);
+  };
+  await loadDashboard();
+  queries = 0;
+  await loadDashboard();
+  const perPage = queries;
+  const timing = await time(200, 20, loadDashboard);
+  report("settings + steps + opportunities", timing, `, ${perPage} queries per page`);
+  const interviewIds = (await getDb().execute<{ id: string }>(`select id from interview where user_id = '${userId}'`)).map((row) => row.id);
+  const sync = await time(3, 1, () => getDb().transaction((tx) => syncInterviewPlans(tx, { userId, interviewIds, now })));
+  console.debug = original;
+  report(`re-plan all ${interviewIds.length} interviews (settings change)`, sync);
+}
+
+function benchFeed(now: Date) {
+  console.log(`Calendar feed (${FEED_STEPS} steps)`);
+  const steps = feedSteps(FEED_STEPS, now);
+  const cache = createEventCache(FEED_STEPS * 2);
+  const input = { calendarName: "Afterview", timeZone: BENCH_ZONE, steps, interviews: [], now };
+  const cold = performance.now();
+  buildCalendarFeed(input, cache);
+  console.log(`  cold build: ${ms(performance.now() - cold)}`);
+  return time(20, 2, () => buildCalendarFeed(input, cache)).then((warm) => report("warm build", warm));
+}
+
+async function benchHttp(databaseUrl: string, sessionToken: string) {
+  console.log(`HTTP, ${LOAD_CONNECTIONS} concurrent connections, production builds`);
+  if (isBuildStale()) {
+    console.log("  building the app...");
+    if (spawnSync(NEXT_BIN, ["build"], { stdio: "ignore" }).status !== 0) throw new Error("next build failed");
+  }
+  const baselineDir = buildBaselineApp(process.cwd());
+  const baseline = await startNext(baselineDir, BASELINE_PORT, {});
+  const bare = await load(`http://127.0.0.1:${BASELINE_PORT}/`);
+  await stopNext(baseline);
+  rmSync(baselineDir, { recursive: true, force: true });
+  const app = await startNext(process.cwd(), APP_PORT, { DATABASE_URL: databaseUrl, APP_URL: `http://localhost:${APP_PORT}`, AUTH_URL: `http://localhost:${APP_PORT}` });
+  const dashboard = await load(`http://127.0.0.1:${APP_PORT}/dashboard`, { cookie: `authjs.session-token=${sessionToken}` });
+  await stopNext(app);
+  const line = (label: string, result: Awaited<ReturnType<typeof load>>) =>
+    console.log(`  ${label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`);
+  line("bare Next.js page, 50-item list", bare);
+  line("/dashboard (1,000 interviews)", dashboard);
+  console.log(`  dashboard / bare: ${((100 * dashboard.requestsPerSecond) / bare.requestsPerSecond).toFixed(0)}% (target at least 50%)`);
+}
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), "afterview-bench-"));
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false });
+  try {
+    const url = await createDatabase(pg.url, "bench");
+    await runMigrations(url);
+    process.env.DATABASE_URL = url;
+    process.env.DATABASE_LOG_QUERIES = "true";
+    process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-0123";
+    process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 1).toString("base64");
+    const now = new Date();
+    console.log(`Afterview bench, ${new Date().toISOString()}, node ${process.version}`);
+    await benchPlanning(now);
+    const seedStart = performance.now();
+    const seeded = await seedUser(INTERVIEWS, now);
+    console.log(`Seeded ${INTERVIEWS} interviews, ${seeded.steps} steps (${seeded.pending} pending) through createInterview in ${ms(performance.now() - seedStart)}`);
+    await benchDashboardData(seeded.userId, now);
+    await benchFeed(now);
+    await closeDb();
+    if (!process.argv.includes("--no-http")) await benchHttp(url, seeded.sessionToken);
+  } finally {
+    await closeDb();
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
