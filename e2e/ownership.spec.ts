@@ -35,11 +35,17 @@ test("settings keep what was typed on a validation error and save valid input", 
   expect(signedIn.id).toBeTruthy();
   await page.goto("/settings");
   await expectNoAxeViolations(page);
-  await page.getByLabel("Your name, as it appears in your messages").fill("Sam Lee");
+  await page.getByLabel("Your name, as it appears in your messages").fill("S".repeat(130));
   await page.getByLabel("Preferred send hour").selectOption("8");
   await page.getByLabel("Signature and contact lines").fill("Sam Lee\nsam@example.test · +1 415 555 0100");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByRole("status")).toContainText("Settings saved");
+  await expect(page.getByText("Display name must be at most 120 characters")).toBeVisible();
+  await expect(page.getByLabel("Signature and contact lines")).toHaveValue("Sam Lee\nsam@example.test · +1 415 555 0100");
+  await expect(page.getByLabel("Preferred send hour")).toHaveValue("8");
+
+  await page.getByLabel("Your name, as it appears in your messages").fill("Sam Lee");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Preferred send hour")).toHaveValue("8");
   await expect(page.getByLabel("Your name, as it appears in your messages")).toHaveValue("Sam Lee");
