@@ -41,6 +41,10 @@ test("the plan: thank-yous on the dashboard, mark one done, a rejection swaps fo
   await expect(page.getByRole("list", { name: "Opportunities" })).toContainText("Rejected");
   await expectNoAxeViolations(page);
 
+  await page.goto("/interviews");
+  await expect(page.getByRole("heading", { name: "Product Analyst at Umbrella Corp" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
   // the timeline keeps the history: done and cancelled steps stay, marked
   await page.getByRole("link", { name: /Video call/ }).click();
   await expect(timeline.getByRole("listitem").filter({ hasText: "Send a thank-you to Alice Wong" })).toContainText("Done");

@@ -120,6 +120,17 @@ async function benchHttp(databaseUrl: string, sessionToken: string) {
   console.log(`  dashboard / bare: ${((100 * dashboard.requestsPerSecond) / bare.requestsPerSecond).toFixed(0)}% (target at least 50%)`);
 }
 
+// `npm run bench -- --profile`: a CPU profile of the dashboard under load, in .data/profiles
+async function profileDashboard(databaseUrl: string, sessionToken: string) {
+  const dir = path.resolve(".data/profiles");
+  const app = await startNext(process.cwd(), APP_PORT, { DATABASE_URL: databaseUrl }, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  const cookie = `authjs.session-token=${sessionToken}`;
+  const html = await (await fetch(`http://127.0.0.1:${APP_PORT}/dashboard`, { headers: { cookie } })).text();
+  const result = await load(`http://127.0.0.1:${APP_PORT}/dashboard`, { cookie });
+  await stopNext(app);
+  console.log(`  profiled /dashboard (${(html.length / 1024).toFixed(0)} KiB of HTML) at ${result.requestsPerSecond.toFixed(0)} req/s; profiles in ${dir}`);
+}
+
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "afterview-bench-"));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false });
@@ -139,7 +150,8 @@ async function main() {
     await benchDashboardData(seeded.userId, now);
     await benchFeed(now);
     await closeDb();
-    if (!process.argv.includes("--no-http")) await benchHttp(url, seeded.sessionToken);
+    if (process.argv.includes("--profile")) await profileDashboard(url, seeded.sessionToken);
+    else if (!process.argv.includes("--no-http")) await benchHttp(url, seeded.sessionToken);
   } finally {
     await closeDb();
     await pg.stop();

@@ -1,6 +1,6 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import NextAuth from "next-auth";
+import NextAuth, { type NextAuthConfig } from "next-auth";
 import type { Adapter, AdapterAccount } from "next-auth/adapters";
 import type { Provider } from "next-auth/providers";
 import Google from "next-auth/providers/google";
@@ -62,11 +62,18 @@ function buildProviders(): Provider[] {
   return providers;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  adapter: buildAdapter(),
-  providers: buildProviders(),
-  secret: readEnv().AUTH_SECRET,
-  trustHost: true,
-  session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
-}));
+let config: NextAuthConfig | undefined;
+
+// Lazy (the environment is read at the first request, not at build time) and
+// built once: NextAuth calls this on every request.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  config ??= {
+    adapter: buildAdapter(),
+    providers: buildProviders(),
+    secret: readEnv().AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+  };
+  return config;
+});

@@ -39,11 +39,12 @@ export async function listOpportunityChoices({ userId }: { userId: string }) {
 
 export type OpportunityChoice = Awaited<ReturnType<typeof listOpportunityChoices>>[number];
 
-const DASHBOARD_OPPORTUNITIES = 30;
+export const DASHBOARD_OPPORTUNITIES = 15;
+export const ALL_OPPORTUNITIES_LIMIT = 1_000;
 
-// The dashboard's opportunity list: the most recent ones, two queries whatever
-// the number of interviews.
-export async function listDashboard({ userId }: { userId: string }) {
+// Opportunities with their interviews, most recent first, in two queries
+// whatever the number of interviews (the dashboard shows the latest few).
+export async function listDashboard({ userId, limit = DASHBOARD_OPPORTUNITIES }: { userId: string; limit?: number }) {
   const latest = sql<Date | null>`max(${interviews.startsAt})`;
   const opportunityRows = await db
     .select({ opportunity: opportunities, latest })
@@ -52,7 +53,7 @@ export async function listDashboard({ userId }: { userId: string }) {
     .where(eq(opportunities.userId, userId))
     .groupBy(opportunities.id)
     .orderBy(sql`${latest} desc nulls last`, desc(opportunities.updatedAt))
-    .limit(DASHBOARD_OPPORTUNITIES);
+    .limit(limit);
   const ids = opportunityRows.map((row) => row.opportunity.id);
   const interviewRows = ids.length
     ? await db

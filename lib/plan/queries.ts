@@ -6,7 +6,7 @@ import { interviewers, interviews, opportunities, planSteps } from "@/lib/db/sch
 
 const NEAR_HORIZON_DAYS = 7;
 const MAX_NEAR_STEPS = 500;
-const MAX_LATER_STEPS = 20; // = DASHBOARD_SECTION_LIMIT
+const MAX_LATER_STEPS = 10; // = DASHBOARD_SECTION_LIMIT
 
 function stepColumns() {
   return {
@@ -87,7 +87,7 @@ export type DashboardSections = {
 
 // A page lists at most this many steps per section (the rest are counted), so
 // its cost stays flat however many interviews a user has.
-export const DASHBOARD_SECTION_LIMIT = 20;
+export const DASHBOARD_SECTION_LIMIT = 10;
 
 function section(steps: DashboardStep[], total = steps.length): DashboardSection {
   return { steps: steps.slice(0, DASHBOARD_SECTION_LIMIT), total };

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
+import { cache } from "react";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
@@ -23,7 +24,8 @@ export const settingsInputSchema = z.object({
 
 export type SettingsInput = z.output<typeof settingsInputSchema>;
 
-export async function getUserSettings({ userId }: { userId: string }) {
+// Read once per request (layout and page both need it).
+export const getUserSettings = cache(async function getUserSettings({ userId }: { userId: string }) {
   const [row] = await db
     .select({
       email: users.email,
@@ -42,7 +44,7 @@ export async function getUserSettings({ userId }: { userId: string }) {
     timeZone: row.timeZone ?? DEFAULT_TIME_ZONE,
     hasDetectedTimeZone: row.timeZone !== null,
   };
-}
+});
 
 export type UserSettings = Awaited<ReturnType<typeof getUserSettings>>;
 

@@ -10,9 +10,11 @@ const READY_TIMEOUT_MS = 60_000;
 
 export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
 
-export async function startNext(cwd: string, port: number, env: Record<string, string>): Promise<ChildProcess> {
+const NEXT_CLI = path.resolve("node_modules/next/dist/bin/next");
+
+export async function startNext(cwd: string, port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
   // stdout is not read: a piped, unread stdout would fill and block the server
-  const child = spawn(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, NEXT_CLI, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
     env: { ...process.env, DATABASE_LOG_QUERIES: "false", ...env },
     stdio: ["ignore", "ignore", "inherit"],

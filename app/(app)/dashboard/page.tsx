@@ -1,24 +1,15 @@
 import type { Metadata } from "next";
 import { DateTime } from "luxon";
 import Link from "next/link";
-import { OutcomeButtons } from "@/components/outcome-buttons";
+import { OpportunityList } from "@/components/opportunity-list";
 import { StepList } from "@/components/step-list";
 import { requireUserId } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
-import { listDashboard } from "@/lib/interviews/queries";
-import { STAGE_LABELS } from "@/lib/interviews/schemas";
+import { DASHBOARD_OPPORTUNITIES, listDashboard } from "@/lib/interviews/queries";
 import { listDashboardSteps, type DashboardSection } from "@/lib/plan/queries";
 import { getUserSettings } from "@/lib/users/settings";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-const STATUS_LABELS = {
-  active: "Active",
-  offer: "Offer",
-  rejected: "Rejected",
-  withdrawn: "Withdrawn",
-  hired: "Hired",
-} as const;
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const userId = await requireUserId();
@@ -98,34 +89,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <h2 id="opportunities-heading" className="text-lg font-semibold">
               Your opportunities
             </h2>
-            <ul className="mt-3 space-y-4" aria-label="Opportunities">
-              {opportunities.map((opportunity) => (
-                <li key={opportunity.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-                  <div className="flex flex-wrap items-baseline justify-between gap-2">
-                    <h3 className="text-base font-semibold">
-                      {opportunity.role} <span className="font-normal text-slate-600">at</span> {opportunity.company}
-                    </h3>
-                    <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">
-                      {STATUS_LABELS[opportunity.status]}
-                    </span>
-                  </div>
-                  <ul className="mt-3 divide-y divide-slate-100">
-                    {opportunity.interviews.map((interview) => (
-                      <li key={interview.id} className="py-2">
-                        <Link href={`/interviews/${interview.id}`} className="group flex flex-wrap items-baseline gap-x-3">
-                          <span className="font-medium text-brand-700 group-hover:underline">{STAGE_LABELS[interview.stage]}</span>
-                          <span className="text-sm text-slate-700">{formatDateTime(interview.startsAt, settings.timeZone)}</span>
-                          <span className="text-sm text-slate-600">with {interview.interviewerNames.join(", ")}</span>
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                  <div className="mt-3 border-t border-slate-100 pt-3">
-                    <OutcomeButtons opportunityId={opportunity.id} status={opportunity.status} company={opportunity.company} />
-                  </div>
-                </li>
-              ))}
-            </ul>
+            <OpportunityList opportunities={opportunities} timeZone={settings.timeZone} />
+            {opportunities.length === DASHBOARD_OPPORTUNITIES ? (
+              <Link href="/interviews" className="mt-3 inline-block text-sm text-brand-700 underline">
+                All opportunities and interviews
+              </Link>
+            ) : null}
           </section>
         </>
       )}
