@@ -1,15 +1,9 @@
 import ICAL from "ical.js";
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { expect, expectNoAxeViolations, logInterview, test } from "./fixtures";
 
 test("subscribe: create the feed address in Settings, fetch it without cookies, find the interview's steps", async ({ page, signedIn, playwright }) => {
   expect(signedIn.email).toBeTruthy();
-  await page.goto("/interviews/new");
-  await page.getByLabel("Company", { exact: true }).fill("Wayne Enterprises");
-  await page.getByLabel("Role", { exact: true }).fill("Analyst");
-  await page.getByLabel("Started at").fill("2031-03-04T15:00");
-  await page.getByRole("listitem").filter({ hasText: "Interviewer 1" }).getByLabel("Name", { exact: true }).fill("Lucius Fox");
-  await page.getByRole("button", { name: "Save interview" }).click();
-  await expect(page.getByRole("heading", { name: "Analyst at Wayne Enterprises" })).toBeVisible();
+  await logInterview(page, { company: "Wayne Enterprises", role: "Analyst", startsAt: "2031-03-04T15:00", interviewers: ["Lucius Fox"] });
 
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByRole("button", { name: "Create my feed address" }).click();

@@ -55,6 +55,23 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+// Logs an interview through the form, the way a user does, and waits for its page.
+export async function logInterview(
+  page: Page,
+  { company, role, startsAt, interviewers }: { company: string; role: string; startsAt?: string; interviewers: string[] },
+): Promise<void> {
+  await page.goto("/interviews/new");
+  await page.getByLabel("Company", { exact: true }).fill(company);
+  await page.getByLabel("Role", { exact: true }).fill(role);
+  if (startsAt) await page.getByLabel("Started at").fill(startsAt);
+  for (const [index, name] of interviewers.entries()) {
+    if (index > 0) await page.getByRole("button", { name: "Add another interviewer" }).click();
+    await page.getByRole("listitem").filter({ hasText: `Interviewer ${index + 1}` }).getByLabel("Name", { exact: true }).fill(name);
+  }
+  await page.getByRole("button", { name: "Save interview" }).click();
+  await expect(page.getByRole("heading", { name: `${role} at ${company}` })).toBeVisible();
+}
+
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map((violation) => ({

@@ -1,15 +1,9 @@
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { expect, expectNoAxeViolations, logInterview, test } from "./fixtures";
 
 test("user B gets 404 for user A's interview, its edit page, and cannot see it listed", async ({ page, createUser, signInAs }) => {
   const alice = await createUser();
   await signInAs(page, alice);
-  await page.goto("/interviews/new");
-  await page.getByLabel("Company", { exact: true }).fill("Initech");
-  await page.getByLabel("Role", { exact: true }).fill("Platform Engineer");
-  await page.getByLabel("Started at").fill("2026-11-18T10:00");
-  await page.getByRole("listitem").filter({ hasText: "Interviewer 1" }).getByLabel("Name", { exact: true }).fill("Bill Lumbergh");
-  await page.getByRole("button", { name: "Save interview" }).click();
-  await expect(page.getByRole("heading", { name: "Platform Engineer at Initech" })).toBeVisible();
+  await logInterview(page, { company: "Initech", role: "Platform Engineer", startsAt: "2026-11-18T10:00", interviewers: ["Bill Lumbergh"] });
   const interviewPath = new URL(page.url()).pathname;
 
   const bob = await createUser();

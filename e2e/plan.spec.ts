@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, test } from "./fixtures";
+import { expect, expectNoAxeViolations, logInterview, test } from "./fixtures";
 
 test("the plan: thank-yous on the dashboard, mark one done, a rejection swaps follow-ups for a gracious reply", async ({ page, signedIn }) => {
   expect(signedIn.email).toBeTruthy();
@@ -53,12 +53,7 @@ test("the plan: thank-yous on the dashboard, mark one done, a rejection swaps fo
 
 test("snoozing a step moves it to the chosen time", async ({ page, signedIn }) => {
   expect(signedIn.id).toBeTruthy();
-  await page.goto("/interviews/new");
-  await page.getByLabel("Company", { exact: true }).fill("Stark Industries");
-  await page.getByLabel("Role", { exact: true }).fill("Engineer");
-  await page.getByRole("listitem").filter({ hasText: "Interviewer 1" }).getByLabel("Name", { exact: true }).fill("Pepper Potts");
-  await page.getByRole("button", { name: "Save interview" }).click();
-  await expect(page.getByRole("heading", { name: "Engineer at Stark Industries" })).toBeVisible();
+  await logInterview(page, { company: "Stark Industries", role: "Engineer", interviewers: ["Pepper Potts"] });
 
   const step = page.getByRole("list", { name: "Follow-up plan" }).getByRole("listitem").filter({ hasText: "Send a thank-you to Pepper Potts" });
   await step.getByRole("button", { name: "Snooze" }).click();

@@ -79,6 +79,20 @@ export const verificationTokens = pgTable(
   (vt) => [primaryKey({ columns: [vt.identifier, vt.token] })],
 );
 
+// Every row of the job search belongs to one user (queries scope by it) and
+// goes with that user; rows of an interview go with the interview.
+function ownerColumn() {
+  return text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
+}
+
+function interviewColumn() {
+  return uuid("interview_id")
+    .notNull()
+    .references(() => interviews.id, { onDelete: "cascade" });
+}
+
 export const companyStyle = pgEnum("company_style", ["formal", "casual", "unknown"]);
 export const pace = pgEnum("pace", ["standard", "fast"]);
 export const opportunityStatus = pgEnum("opportunity_status", [
@@ -100,9 +114,7 @@ export const opportunities = pgTable(
   "opportunity",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     company: text("company").notNull(),
     role: text("role").notNull(),
     jobUrl: text("job_url"),
@@ -125,9 +137,7 @@ export const interviews = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     // denormalised owner, so every interview query scopes by user without a join
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
     opportunityId: uuid("opportunity_id")
       .notNull()
       .references(() => opportunities.id, { onDelete: "cascade" }),
@@ -159,12 +169,8 @@ export const interviewers = pgTable(
   "interviewer",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    interviewId: uuid("interview_id")
-      .notNull()
-      .references(() => interviews.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
+    interviewId: interviewColumn(),
     position: smallint("position").notNull(),
     name: text("name").notNull(),
     title: text("title").notNull().default(""),
@@ -207,12 +213,8 @@ export const planSteps = pgTable(
   "plan_step",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    interviewId: uuid("interview_id")
-      .notNull()
-      .references(() => interviews.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
+    interviewId: interviewColumn(),
     key: text("key").notNull(),
     kind: stepKind("kind").notNull(),
     interviewerId: uuid("interviewer_id").references(() => interviewers.id, { onDelete: "set null" }),
@@ -242,12 +244,8 @@ export const replies = pgTable(
   "reply",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    interviewId: uuid("interview_id")
-      .notNull()
-      .references(() => interviews.id, { onDelete: "cascade" }),
+    userId: ownerColumn(),
+    interviewId: interviewColumn(),
     interviewerId: uuid("interviewer_id").references(() => interviewers.id, { onDelete: "set null" }),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
     source: replySource("source").notNull().default("manual"),
