@@ -16,6 +16,8 @@ import { DeleteInterviewButton } from "./delete-interview-button";
 
 export const metadata: Metadata = { title: "Interview" };
 
+const COMPANY_STYLE_LABELS = { formal: "Formal (a letter is mailed too)", casual: "Casual", unknown: "Not sure" } as const;
+
 const NOTE_LABELS = [
   ["topics", "Topics discussed"],
   ["specificDetail", "A specific detail to mention"],
@@ -93,7 +95,7 @@ export default async function InterviewPage({
         </div>
         <div>
           <dt className="text-sm text-slate-600">Company style</dt>
-          <dd className="font-medium capitalize">{opportunity.companyStyle === "unknown" ? "Not sure" : opportunity.companyStyle}</dd>
+          <dd className="font-medium">{COMPANY_STYLE_LABELS[opportunity.companyStyle]}</dd>
         </div>
       </dl>
 
