@@ -1,0 +1,18 @@
+import { DraftMessage, PREVIEW_DRAFT, type DraftEmailContent } from "./_components/draft-message";
+
+/** domain.md "Follow-ups": the first and second (and last) follow-up. */
+export type FollowUpEmailProps = DraftEmailContent & { sequence: 1 | 2 };
+
+export default function FollowUpEmail({ sequence: _sequence, ...content }: FollowUpEmailProps) {
+  return <DraftMessage {...content} />;
+}
+
+FollowUpEmail.PreviewProps = {
+  ...PREVIEW_DRAFT,
+  sequence: 1,
+  paragraphs: [
+    "I hope you are well. I'm still very interested in bringing my skills to Acme as Data Analyst, and wanted to check in on any updates.",
+    "You mentioned that the team hoped to reach a decision by Fri 28 Nov, so I wanted to ask whether anything else from me would help while you decide.",
+    "Thank you again for your time, and I look forward to hearing from you.",
+  ],
+} satisfies FollowUpEmailProps;

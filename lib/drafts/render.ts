@@ -1,0 +1,40 @@
+import { render, toPlainText } from "@react-email/render";
+import { createElement, type ReactElement } from "react";
+import FollowUpEmail from "@/emails/follow-up";
+import GraciousReplyEmail from "@/emails/gracious-reply";
+import Letter from "@/emails/letter";
+import ThankYouEmail from "@/emails/thank-you";
+import type { Draft, DraftKind, ThankYouVariant } from "./types";
+
+export type RenderDraftOptions = { kind?: DraftKind; variant?: ThankYouVariant; sequence?: 1 | 2 };
+
+/** Anything tag-shaped ("<script>", "</p>"): the user's text may contain it; the text part must not carry markup. */
+const TAG_PATTERN = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
+
+function selectTemplate(draft: Draft, { kind = "thank_you", variant = "detailed", sequence = 1 }: RenderDraftOptions): ReactElement {
+  const { subject: _subject, ...content } = draft;
+  switch (kind) {
+    case "thank_you":
+      return createElement(ThankYouEmail, { ...content, variant });
+    case "follow_up":
+      return createElement(FollowUpEmail, { ...content, sequence });
+    case "gracious_reply":
+      return createElement(GraciousReplyEmail, content);
+    case "letter":
+      return createElement(Letter, content);
+  }
+}
+
+/**
+ * style.md "Integrations": "Rendering makes both HTML and plain text." The text comes from the same HTML (what
+ * `render(..., { plainText: true })` does internally), so the two parts never disagree and the tree renders once.
+ */
+export async function renderDraftEmail(draft: Draft, options: RenderDraftOptions = {}): Promise<{ html: string; text: string }> {
+  const html = await render(selectTemplate(draft, options));
+  const text = toPlainText(html)
+    .replace(TAG_PATTERN, "")
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return { html, text };
+}

@@ -1,0 +1,47 @@
+import type { DraftKind } from "./checks";
+
+export type { DraftKind };
+
+export type ThankYouVariant = "short" | "detailed";
+
+export type InterviewStage = "phone_screen" | "video" | "onsite" | "panel" | "final";
+
+/** What the user wrote down right after the interview (domain.md "Right after (the notes screen)"). */
+export type DraftInputNotes = {
+  topics: string;
+  specificDetail: string;
+  wentWell: string;
+  toClarify: string;
+  sharedInterests: string;
+  valueLink?: string;
+};
+
+export type DraftInput = {
+  kind: DraftKind;
+  /** Thank-you only; defaults from the stage (phone screen: short). */
+  variant?: ThankYouVariant;
+  /** Follow-up 1 or 2. */
+  sequence?: number | null;
+  interviewer: { id: string; name: string; title: string };
+  company: string;
+  role: string;
+  stage: InterviewStage;
+  /** Already formatted in the user's zone, e.g. "Tue 17 Nov". */
+  interviewDate: string;
+  /** Already formatted, e.g. "by Fri 28 Nov" or "within two weeks". */
+  decisionText: string | null;
+  notes: DraftInputNotes;
+  /** domain.md "Channel": "the email can mention that a letter is on its way". */
+  letterPlanned: boolean;
+  /** `signature` is the multi-line contact block. */
+  candidate: { name: string; signature: string };
+};
+
+/** The body is plain paragraphs the user edits as text; templates add the markup. */
+export type Draft = {
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  signOff: string;
+  signature: string;
+};
