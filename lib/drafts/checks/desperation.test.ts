@@ -11,6 +11,7 @@ describe('domain.md "Follow-ups": "Never: \'I really need this job\', guilt, pre
     ["words that start like begging", "I am beginning a course on the last chapter of dbt."],
     ["the default follow-up wording", "I'm still very interested in bringing my skills to Acme as Data Analyst, and wanted to check in on any updates."],
     ["a desperate-looking URL", "My portfolio: https://jo.dev/desperate-measures"],
+    ["their own timeline, quoted", "You mentioned you'd decide by Friday, so I wanted to check in."],
   ])("passes %s", (_label, sentence) => {
     expect(checkDesperation(makeInput({ body: wrapBody(sentence) })).findings).toEqual([]);
   });
@@ -26,6 +27,7 @@ describe('domain.md "Follow-ups": "Never: \'I really need this job\', guilt, pre
     ["I need this", "Honestly, I need this.", ["I need this"]],
     ["guilt", "I have bills to pay and my family depends on it.", ["bills to pay", "my family depends on"]],
     ["a deadline for them", "I need an answer by Friday.", ["I need an answer by"]],
+    ["asking them to decide by a date", "Please decide by Friday.", ["Please decide by Friday"]],
     ["a deadline with a threat", "Let me know by Friday or I will accept another offer.", ["Let me know by Friday", "or I will accept another offer"]],
     ["reproach", "Why haven't you replied? If I don't hear back by Monday, I'll move on.", ["Why haven't you replied", "If I don't hear back by"]],
   ])("warns on %s", (_label, sentence, excerpts) => {

@@ -27,7 +27,9 @@ const DESPERATION_RULES: PhraseRule[] = [
   { pattern: /\bwhy\s+(?:haven't|have\s+not|didn't|did\s+not)\s+you\s+(?:replied|responded|answered|written|called|gotten\s+back|got\s+back|reply|respond|answer|write|call|get\s+back)\b/gi, advice: "don't reproach them; " + NO_DEADLINE },
   { pattern: /\byou\s+(?:still\s+)?(?:haven't|have\s+not)\s+(?:replied|responded|answered|gotten\s+back|got\s+back)\b/gi, advice: "don't reproach them; " + NO_DEADLINE },
   { pattern: /\b(?:I\s+)?(?:need|want|expect|require)\s+(?:an?\s+|your\s+)?(?:answer|response|reply|decision)\s+(?:by|before|no\s+later\s+than|within)\b/gi, advice: NO_DEADLINE },
-  { pattern: new RegExp(`\\b(?:let\\s+me\\s+know|get\\s+back\\s+to\\s+me|respond|reply|answer|decide)\\s+(?:by|before|no\\s+later\\s+than)\\s+${WHEN}`, "gi"), advice: NO_DEADLINE },
+  // "decide by" alone is how a follow-up quotes their own timeline ("you mentioned
+  // you'd decide by Friday"); only asking them to decide by a date is a deadline.
+  { pattern: new RegExp(`\\b(?:let\\s+me\\s+know|get\\s+back\\s+to\\s+me|respond|reply|answer|please\\s+decide)\\s+(?:by|before|no\\s+later\\s+than)\\s+${WHEN}`, "gi"), advice: NO_DEADLINE },
   { pattern: /\bif\s+I\s+(?:don't|do\s+not)\s+hear\s+(?:back\s+)?(?:from\s+you\s+)?(?:by|before|within)\b/gi, advice: NO_DEADLINE },
   { pattern: /\b(?:or\s+(?:else\s+)?I(?:'ll|\s+will)\s+(?:accept|take)\s+(?:another|a\s+different|the\s+other)\s+offer|other\s+offers?\s+(?:expires?|waiting))\b/gi, advice: NO_DEADLINE },
 ];
