@@ -30,8 +30,8 @@ function formatLocalTime(at: Date, timeZone: string): string {
   return DateTime.fromJSDate(at, { zone: timeZone }).toFormat("HH:mm");
 }
 
-/** What to do, for whom; a done step keeps the action without its deadline. */
-function summarizeStep(step: FeedStep, timeZone: string): string {
+/** What to do, for whom; a done step keeps the action without its deadline (feed and Google push alike). */
+export function summarizeStep(step: FeedStep, timeZone: string): string {
   const who = describePerson(step);
   const isDone = step.status === "done";
   const action = ((): string => {

@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import { encryptSecret } from "../crypto";
+import { getDb } from "../db/client";
+import { accounts } from "../db/schema";
+import { createTestUser } from "../test/factories";
+
+// Test support: a user with a Google account row, tokens encrypted as the
+// Auth.js adapter stores them (lib/auth/config.ts).
+
+export const TEST_GOOGLE_CLIENT_ID = "test-client-id.apps.googleusercontent.com";
+export const TEST_GOOGLE_CLIENT_SECRET = "test-client-secret";
+
+export function configureTestGoogleCredentials(): void {
+  process.env.AUTH_GOOGLE_ID = TEST_GOOGLE_CLIENT_ID;
+  process.env.AUTH_GOOGLE_SECRET = TEST_GOOGLE_CLIENT_SECRET;
+}
+
+export async function createUserWithGoogleAccount(input: {
+  accessToken: string;
+  refreshToken: string | null;
+  /** Seconds since the epoch, as Auth.js stores it. */
+  expiresAt: number;
+}) {
+  const user = await createTestUser();
+  await getDb()
+    .insert(accounts)
+    .values({
+      userId: user.id,
+      type: "oauth",
+      provider: "google",
+      providerAccountId: `google-${randomUUID()}`,
+      access_token: encryptSecret(input.accessToken),
+      refresh_token: input.refreshToken ? encryptSecret(input.refreshToken) : null,
+      expires_at: input.expiresAt,
+      token_type: "bearer",
+      scope: "openid email profile https://www.googleapis.com/auth/calendar.app.created",
+    });
+  return user;
+}
