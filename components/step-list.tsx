@@ -4,6 +4,8 @@ import type { DashboardStep } from "@/lib/plan/queries";
 import Link from "next/link";
 import { StepActions } from "./step-actions";
 
+const DRAFTABLE_KINDS = new Set(["thank_you", "letter", "follow_up", "gracious_reply"]);
+
 const STATUS_BADGES = {
   pending: null,
   done: { label: "Done", className: "bg-green-100 text-green-800" },
@@ -55,6 +57,11 @@ export function StepList({
                 ) : null}
               </p>
               <p className="mt-1 text-sm text-slate-600">{step.reason}</p>
+              {step.status === "pending" && DRAFTABLE_KINDS.has(step.kind) ? (
+                <Link href={`/drafts/${step.id}`} className="mr-3 mt-1 inline-block text-sm font-semibold text-brand-700 underline" aria-label={`Open the draft: ${describeStep(step, step.interviewerName, step.company)}`}>
+                  Open draft
+                </Link>
+              ) : null}
               {step.status === "pending" ? (
                 <a href={`/interviews/${step.interviewId}/calendar?step=${step.id}`} className="mt-1 inline-block text-xs text-brand-700 underline" download aria-label={`Add to calendar: ${describeStep(step, step.interviewerName, step.company)}`}>
                   Add to calendar

@@ -254,6 +254,26 @@ export const replies = pgTable(
   (reply) => [index("reply_interview_idx").on(reply.interviewId)],
 );
 
+export const draftStatus = pgEnum("draft_status", ["draft", "approved"]);
+
+// The message for a step, as the user edited it: plain text paragraphs that
+// the template wraps. Approval freezes what will be sent.
+export const drafts = pgTable("draft", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: ownerColumn(),
+  stepId: uuid("step_id")
+    .notNull()
+    .unique()
+    .references(() => planSteps.id, { onDelete: "cascade" }),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  isEdited: boolean("is_edited").notNull().default(false),
+  status: draftStatus("status").notNull().default("draft"),
+  approvedAt: timestamp("approved_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 // The private calendar feed: the URL carries a 256-bit token; only its SHA-256
 // is stored, so a database leak does not leak working feed URLs.
 export const calendarFeeds = pgTable("calendar_feed", {
@@ -302,5 +322,6 @@ export type Interview = typeof interviews.$inferSelect;
 export type Interviewer = typeof interviewers.$inferSelect;
 export type PlanStepRow = typeof planSteps.$inferSelect;
 export type Reply = typeof replies.$inferSelect;
+export type DraftRow = typeof drafts.$inferSelect;
 export type CalendarFeed = typeof calendarFeeds.$inferSelect;
 export type DevOutboxMessage = typeof devOutbox.$inferSelect;

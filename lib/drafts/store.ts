@@ -1,0 +1,174 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import { db } from "@/lib/db/client";
+import { drafts, interviewers, interviews, opportunities, planSteps, users, type DraftRow } from "@/lib/db/schema";
+import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { buildDraft, draftToPlainBody } from "./build-draft";
+import { runDraftChecks, type CheckResult, type DraftCheckInput, type DraftKind } from "./checks";
+import { renderDraftEmail } from "./render";
+import type { Draft, DraftInput } from "./types";
+
+const DRAFTABLE_KINDS: readonly string[] = ["thank_you", "letter", "follow_up", "gracious_reply"];
+
+async function loadStepContext({ userId, stepId }: { userId: string; stepId: string }) {
+  if (!/^[0-9a-f-]{36}$/i.test(stepId)) throw new NotFoundError("Draft not found");
+  const [row] = await db
+    .select({ step: planSteps, interview: interviews, opportunity: opportunities, interviewer: interviewers, user: users })
+    .from(planSteps)
+    .innerJoin(interviews, eq(interviews.id, planSteps.interviewId))
+    .innerJoin(opportunities, eq(opportunities.id, interviews.opportunityId))
+    .innerJoin(users, eq(users.id, planSteps.userId))
+    .leftJoin(interviewers, eq(interviewers.id, planSteps.interviewerId))
+    .where(and(eq(planSteps.id, stepId), eq(planSteps.userId, userId)));
+  if (!row || !DRAFTABLE_KINDS.includes(row.step.kind)) throw new NotFoundError("Draft not found");
+  const letters = await db
+    .select({ id: planSteps.id })
+    .from(planSteps)
+    .where(and(eq(planSteps.interviewId, row.interview.id), eq(planSteps.kind, "letter"), eq(planSteps.status, "pending")));
+  return { ...row, zone: row.user.timeZone ?? "UTC", isLetterPlanned: letters.length > 0 };
+}
+
+type StepContext = Awaited<ReturnType<typeof loadStepContext>>;
+
+function decisionDay(context: StepContext): DateTime | null {
+  const { interview, zone } = context;
+  if (interview.decisionDate) return DateTime.fromISO(interview.decisionDate, { zone });
+  if (interview.decisionWithinDays) return DateTime.fromJSDate(interview.startsAt, { zone }).startOf("day").plus({ days: interview.decisionWithinDays });
+  return null;
+}
+
+function candidateName(context: StepContext): string {
+  return context.user.displayName || context.user.name || (context.user.email ?? "").split("@")[0] || "";
+}
+
+function toDraftInput(context: StepContext): DraftInput {
+  const { step, interview, opportunity, interviewer } = context;
+  const decision = decisionDay(context);
+  return {
+    kind: step.kind as DraftKind,
+    variant: step.variant === "short" ? "short" : step.variant === "detailed" ? "detailed" : undefined,
+    sequence: step.sequence,
+    interviewer: { id: interviewer?.id ?? step.id, name: interviewer?.name ?? "", title: interviewer?.title ?? "" },
+    company: opportunity.company,
+    role: opportunity.role,
+    stage: interview.stage,
+    interviewDate: DateTime.fromJSDate(interview.startsAt, { zone: context.zone }).toFormat("ccc d LLL"),
+    decisionText: decision ? `by ${decision.toFormat("ccc d LLL")}` : null,
+    notes: interview,
+    letterPlanned: step.kind !== "letter" && context.isLetterPlanned,
+    candidate: { name: candidateName(context), signature: context.user.signature },
+  };
+}
+
+function toCheckInput(context: StepContext, subject: string, body: string, now: Date): DraftCheckInput {
+  const decision = decisionDay(context);
+  return {
+    kind: context.step.kind as DraftKind,
+    subject,
+    body,
+    interviewerName: context.interviewer?.name ?? null,
+    company: context.opportunity.company,
+    role: context.opportunity.role,
+    notes: context.interview,
+    signature: context.user.signature,
+    personalWords: [candidateName(context)],
+    timing: {
+      followUpNumber: context.step.kind === "follow_up" ? context.step.sequence : null,
+      isBeforeDecisionDate: context.step.kind === "follow_up" && decision !== null && now < decision.endOf("day").toJSDate(),
+      isCallStep: false,
+      callInvited: context.interview.callInvited,
+      hasOverride: context.step.requiresOverride,
+    },
+  };
+}
+
+// The edited body is plain text blocks; the first is the greeting, the rest are
+// wrapped as paragraphs (the sign-off and signature are part of what they edit).
+function bodyToDraft(subject: string, body: string): Draft {
+  const blocks = body.split(/\r?\n\s*\r?\n/).map((block) => block.trim()).filter(Boolean);
+  return { subject, greeting: blocks[0] ?? "", paragraphs: blocks.slice(1), signOff: "", signature: "" };
+}
+
+export type DraftView = {
+  draft: DraftRow;
+  kind: DraftKind;
+  interviewId: string;
+  interviewerName: string | null;
+  company: string;
+  role: string;
+  checks: CheckResult[];
+  preview: { html: string; text: string };
+};
+
+async function view(context: StepContext, draft: DraftRow, now: Date): Promise<DraftView> {
+  return {
+    draft,
+    kind: context.step.kind as DraftKind,
+    interviewId: context.interview.id,
+    interviewerName: context.interviewer?.name ?? null,
+    company: context.opportunity.company,
+    role: context.opportunity.role,
+    checks: runDraftChecks(toCheckInput(context, draft.subject, draft.body, now)),
+    preview: await renderDraftEmail(bodyToDraft(draft.subject, draft.body), { kind: context.step.kind as DraftKind }),
+  };
+}
+
+function generate(context: StepContext): { subject: string; body: string } {
+  const draft = buildDraft(toDraftInput(context));
+  return { subject: draft.subject, body: draftToPlainBody(draft) };
+}
+
+// Opens the step's draft, writing it from the notes the first time.
+export async function openDraft({ userId, stepId, now }: { userId: string; stepId: string; now: Date }): Promise<DraftView> {
+  const context = await loadStepContext({ userId, stepId });
+  const [existing] = await db.select().from(drafts).where(and(eq(drafts.stepId, stepId), eq(drafts.userId, userId)));
+  if (existing) return view(context, existing, now);
+  const [created] = await db
+    .insert(drafts)
+    .values({ userId, stepId, ...generate(context) })
+    .onConflictDoNothing({ target: drafts.stepId })
+    .returning();
+  const row = created ?? (await db.select().from(drafts).where(eq(drafts.stepId, stepId)))[0]!;
+  return view(context, row, now);
+}
+
+// Checks and preview for what is in the editor right now (not saved).
+export async function previewDraft({ userId, stepId, subject, body, now }: { userId: string; stepId: string; subject: string; body: string; now: Date }) {
+  const context = await loadStepContext({ userId, stepId });
+  return {
+    checks: runDraftChecks(toCheckInput(context, subject, body, now)),
+    preview: await renderDraftEmail(bodyToDraft(subject, body), { kind: context.step.kind as DraftKind }),
+  };
+}
+
+async function updateDraft(userId: string, stepId: string, values: Partial<typeof drafts.$inferInsert>): Promise<DraftRow> {
+  const [row] = await db
+    .update(drafts)
+    .set(values)
+    .where(and(eq(drafts.stepId, stepId), eq(drafts.userId, userId)))
+    .returning();
+  if (!row) throw new NotFoundError("Draft not found");
+  return row;
+}
+
+// Editing an approved draft takes the approval back: what is approved is what goes out.
+export async function saveDraft({ userId, stepId, subject, body, now }: { userId: string; stepId: string; subject: string; body: string; now: Date }) {
+  await loadStepContext({ userId, stepId });
+  return updateDraft(userId, stepId, { subject, body, isEdited: true, status: "draft", approvedAt: null, updatedAt: now });
+}
+
+export async function regenerateDraft({ userId, stepId, now }: { userId: string; stepId: string; now: Date }) {
+  const context = await loadStepContext({ userId, stepId });
+  return updateDraft(userId, stepId, { ...generate(context), isEdited: false, status: "draft", approvedAt: null, updatedAt: now });
+}
+
+// The checks run again on the server; only what the plan forbids blocks approval.
+export async function approveDraft({ userId, stepId, subject, body, now }: { userId: string; stepId: string; subject: string; body: string; now: Date }) {
+  const context = await loadStepContext({ userId, stepId });
+  const blocking = runDraftChecks(toCheckInput(context, subject, body, now)).filter((check) => check.severity === "block");
+  if (blocking.length > 0) {
+    throw new UserFacingError(blocking.flatMap((check) => check.findings.map((finding) => finding.message)).join(" "));
+  }
+  return updateDraft(userId, stepId, { subject, body, isEdited: true, status: "approved", approvedAt: now, updatedAt: now });
+}
