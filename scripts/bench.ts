@@ -5,9 +5,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DateTime } from "luxon";
+import { GET as feedRoute } from "@/app/calendar/[token]/route";
 import { buildCalendarFeed, createEventCache } from "@/lib/calendar";
+import { rotateFeedToken } from "@/lib/calendar/feed-tokens";
 import type { FeedStep } from "@/lib/calendar";
 import { closeDb, getDb } from "@/lib/db/client";
+import { buildDraft, draftToPlainBody, renderDraftEmail, type DraftInput } from "@/lib/drafts";
+import { getSpellChecker, runDraftChecks } from "@/lib/drafts/checks";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { createDatabase, runMigrations } from "@/lib/db/migrate";
 import { listDashboard } from "@/lib/interviews/queries";
@@ -65,6 +69,49 @@ async function benchPlanning(now: Date) {
   report("buildPlan, one interview", await time(5_000, 500, () => buildPlan(inputs[next++ % inputs.length]!)));
 }
 
+async function benchDrafts() {
+  console.log("Drafts (build + render HTML and text + all checks), one draft");
+  const input: DraftInput = {
+    kind: "thank_you",
+    interviewer: { id: "bench-interviewer", name: "Jane Doe", title: "Engineering Manager" },
+    company: "Acme Analytics",
+    role: "Data Engineer",
+    stage: "onsite",
+    interviewDate: "Tue 17 Nov",
+    decisionText: "by Fri 28 Nov",
+    notes: {
+      topics: "streaming pipelines; on-call rotations",
+      specificDetail: "their move from cron jobs to Dagster",
+      wentWell: "the system design round",
+      toClarify: "my notice period is four weeks",
+      sharedInterests: "cycling to work",
+    },
+    letterPlanned: false,
+    candidate: { name: "Sam Lee", signature: "Sam Lee\nsam@example.test · +1 415 555 0100" },
+  };
+  const dictionaryStart = performance.now();
+  getSpellChecker();
+  console.log(`  dictionary load (once per process): ${ms(performance.now() - dictionaryStart)}`);
+  const one = async () => {
+    const draft = buildDraft(input);
+    const body = draftToPlainBody(draft);
+    await renderDraftEmail(draft, { kind: "thank_you" });
+    runDraftChecks({
+      kind: "thank_you",
+      subject: draft.subject,
+      body,
+      interviewerName: "Jane Doe",
+      company: input.company,
+      role: input.role,
+      notes: input.notes,
+      signature: input.candidate.signature,
+      personalWords: [],
+      timing: { followUpNumber: null, isBeforeDecisionDate: false, isCallStep: false, callInvited: false, hasOverride: false },
+    });
+  };
+  report(`per draft (NODE_ENV=${process.env.NODE_ENV ?? "development"})`, await time(200, 50, one));
+}
+
 async function benchDashboardData(userId: string, now: Date) {
   console.log(`Dashboard data (${INTERVIEWS} interviews)`);
   let queries = 0;
@@ -86,6 +133,18 @@ async function benchDashboardData(userId: string, now: Date) {
   const sync = await time(3, 1, () => getDb().transaction((tx) => syncInterviewPlans(tx, { userId, interviewIds, now })));
   console.debug = original;
   report(`re-plan all ${interviewIds.length} interviews (settings change)`, sync);
+}
+
+async function benchFeedRoute(userId: string) {
+  console.log(`Calendar feed route (the seeded user's ${INTERVIEWS} interviews)`);
+  const token = await rotateFeedToken({ userId, now: new Date() });
+  const call = (headers: Record<string, string> = {}) =>
+    feedRoute(new Request(`http://localhost/calendar/${token}.ics`, { headers }), { params: Promise.resolve({ token: `${token}.ics` }) });
+  const first = await call();
+  const etag = first.headers.get("etag") ?? "";
+  console.log(`  feed size: ${((await first.text()).length / 1024).toFixed(0)} KiB`);
+  report("200 (warm event cache)", await time(20, 2, async () => (await call()).text()));
+  report("304 (If-None-Match)", await time(100, 5, async () => (await call({ "if-none-match": etag })).status));
 }
 
 function benchFeed(now: Date) {
@@ -144,11 +203,13 @@ async function main() {
     const now = new Date();
     console.log(`Afterview bench, ${new Date().toISOString()}, node ${process.version}`);
     await benchPlanning(now);
+    await benchDrafts();
     const seedStart = performance.now();
     const seeded = await seedUser(INTERVIEWS, now);
     console.log(`Seeded ${INTERVIEWS} interviews, ${seeded.steps} steps (${seeded.pending} pending) through createInterview in ${ms(performance.now() - seedStart)}`);
     await benchDashboardData(seeded.userId, now);
     await benchFeed(now);
+    await benchFeedRoute(seeded.userId);
     await closeDb();
     if (process.argv.includes("--profile")) await profileDashboard(url, seeded.sessionToken);
     else if (!process.argv.includes("--no-http")) await benchHttp(url, seeded.sessionToken);

@@ -7,7 +7,7 @@ import { interviewers, interviews, opportunities, planSteps } from "@/lib/db/sch
 import { DONE_VISIBLE_DAYS } from "./ics-feed";
 import type { FeedInterview, FeedStep } from "./types";
 
-export type FeedRows = { steps: FeedStep[]; interviews: FeedInterview[]; lastModified: Date; etag: string };
+export type FeedRows = { steps: FeedStep[]; interviews: FeedInterview[] };
 
 // What the feed shows, in two queries whatever the size of the plan: pending
 // steps, steps done in the last 30 days, and interviews that have not ended.
@@ -15,13 +15,11 @@ export async function loadFeedRows({
   userId,
   appUrl,
   now,
-  timeZone,
   interviewId,
 }: {
   userId: string;
   appUrl: string;
   now: Date;
-  timeZone: string;
   interviewId?: string;
 }): Promise<FeedRows> {
   const db = getDb();
@@ -76,16 +74,31 @@ export async function loadFeedRows({
   ]);
   const steps: FeedStep[] = stepRows.map(({ interviewId: owner, ...step }) => ({ ...step, url: `${appUrl}/interviews/${owner}` }));
   const upcoming: FeedInterview[] = interviewRows.map((row) => ({ ...row, url: `${appUrl}/interviews/${row.id}` }));
-  // A cheap validator, so a 304 costs no rendering: it changes whenever any
-  // listed item changes, appears or leaves the feed.
-  const fingerprint = createHash("sha256").update(`${timeZone};${appUrl};`);
-  for (const step of [...steps].sort((a, b) => a.id.localeCompare(b.id))) fingerprint.update(`${step.id}:${step.version}:${step.status};`);
-  for (const item of [...upcoming].sort((a, b) => a.id.localeCompare(b.id))) fingerprint.update(`${item.id}:${item.updatedAt.getTime()};`);
-  const times = [...steps.map((step) => step.updatedAt.getTime()), ...upcoming.map((item) => item.updatedAt.getTime())];
-  return {
-    steps,
-    interviews: upcoming,
-    lastModified: new Date(times.length ? Math.max(...times) : 0),
-    etag: `"${fingerprint.digest("hex")}"`,
-  };
+  return { steps, interviews: upcoming };
+}
+
+export type FeedValidator = { etag: string; lastModified: Date };
+
+// The feed's validators from one aggregate query, so a conditional request is
+// answered (304) without loading or rendering anything. The digest covers every
+// listed item's id, version and status, so it changes whenever an item changes,
+// appears or leaves the feed; the zone and app URL are part of the rendering too.
+export async function loadFeedValidator({ userId, appUrl, now, timeZone }: { userId: string; appUrl: string; now: Date; timeZone: string }): Promise<FeedValidator> {
+  const doneSince = DateTime.fromJSDate(now).minus({ days: DONE_VISIBLE_DAYS }).toJSDate().toISOString();
+  const [row] = await getDb().execute<{ steps: string; interviews: string; last_modified: string | null }>(sql`
+    with listed_steps as (
+      -- a step's event also shows its interview's names: an edit there touches the interview row
+      select s.id, s.version, s.status, greatest(s.updated_at, i.updated_at) as updated_at
+      from ${planSteps} s join ${interviews} i on i.id = s.interview_id
+      where s.user_id = ${userId} and (s.status = 'pending' or (s.status = 'done' and s.completed_at >= ${doneSince}))
+    ), listed_interviews as (
+      select id, updated_at from ${interviews}
+      where user_id = ${userId} and starts_at + make_interval(mins => duration_minutes) >= ${now.toISOString()}
+    )
+    select
+      (select coalesce(md5(string_agg(id::text || ':' || version || ':' || status || ':' || extract(epoch from updated_at)::text, ',' order by id)), '') from listed_steps) as steps,
+      (select coalesce(md5(string_agg(id::text || ':' || extract(epoch from updated_at)::text, ',' order by id)), '') from listed_interviews) as interviews,
+      greatest((select max(updated_at) from listed_steps), (select max(updated_at) from listed_interviews)) as last_modified`);
+  const digest = createHash("sha256").update(`${timeZone};${appUrl};${row?.steps};${row?.interviews}`).digest("hex");
+  return { etag: `"${digest}"`, lastModified: new Date(row?.last_modified ?? 0) };
 }

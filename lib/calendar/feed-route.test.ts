@@ -3,8 +3,9 @@ import ICAL from "ical.js";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/calendar/[token]/route";
-import { calendarFeeds } from "../db/schema";
-import { createInterview } from "../interviews/mutations";
+import { calendarFeeds, interviews } from "../db/schema";
+import { createInterview, updateInterview } from "../interviews/mutations";
+import { getInterview, listOpportunityChoices } from "../interviews/queries";
 import { getDb, setupTestDatabase } from "../test/database";
 import { createTestUser, interviewInput } from "../test/factories";
 import { rotateFeedToken } from "./feed-tokens";
@@ -92,5 +93,28 @@ describe("calendar feed route", () => {
     expect(statuses.slice(0, 20).every((status) => status === 404)).toBe(true);
     expect(statuses[20]).toBe(429);
     expect((await request("bad-other", { "x-forwarded-for": "203.0.113.10" })).status).toBe(404);
+  });
+});
+
+describe("calendar feed validators", () => {
+  it("changes the ETag when an interviewer is renamed, so the feed is not served stale", async () => {
+    const { user, token } = await userWithPlan();
+    const etag = (await request(token)).headers.get("etag")!;
+    const [opportunity] = await listOpportunityChoices({ userId: user.id });
+    const [row] = await getDb().select({ id: interviews.id }).from(interviews).where(eq(interviews.userId, user.id));
+    const detail = await getInterview({ userId: user.id, interviewId: row!.id });
+    await updateInterview({
+      userId: user.id,
+      interviewId: row!.id,
+      now: new Date(),
+      input: interviewInput({
+        opportunityId: opportunity!.id,
+        startsAtLocal: "2031-03-04T15:00",
+        interviewers: detail.interviewers.map((person, index) => ({ id: person.id, name: index === 0 ? "Janet Doe" : person.name, email: person.email ?? "" })),
+      }),
+    });
+    const after = await request(token, { "if-none-match": etag });
+    expect(after.status).toBe(200);
+    expect(parseEvents(await after.text()).map((event) => event.summary).join("\n")).toContain("Thank Janet Doe");
   });
 });

@@ -1,5 +1,5 @@
 import { buildCalendarFeed } from "@/lib/calendar";
-import { loadFeedRows } from "@/lib/calendar/feed-data";
+import { loadFeedRows, loadFeedValidator } from "@/lib/calendar/feed-data";
 import { findFeedOwner } from "@/lib/calendar/feed-tokens";
 import { createFailureLimiter } from "@/lib/calendar/rate-limit";
 import { readEnv } from "@/lib/env";
@@ -47,13 +47,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ toke
     return notFound();
   }
   const appUrl = readEnv().APP_URL;
-  const rows = await loadFeedRows({ userId: owner.userId, appUrl, now, timeZone: owner.timeZone });
+  const validator = await loadFeedValidator({ userId: owner.userId, appUrl, now, timeZone: owner.timeZone });
   const headers = {
     ...PRIVATE_HEADERS,
-    ETag: rows.etag,
-    "Last-Modified": rows.lastModified.toUTCString(),
+    ETag: validator.etag,
+    "Last-Modified": validator.lastModified.toUTCString(),
   };
-  if (isFresh(request, rows.etag, rows.lastModified)) return new Response(null, { status: 304, headers });
+  if (isFresh(request, validator.etag, validator.lastModified)) return new Response(null, { status: 304, headers });
+  const rows = await loadFeedRows({ userId: owner.userId, appUrl, now });
   const body = buildCalendarFeed({ calendarName: "Afterview follow-ups", timeZone: owner.timeZone, steps: rows.steps, interviews: rows.interviews, now });
   return new Response(body, {
     status: 200,

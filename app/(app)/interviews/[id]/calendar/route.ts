@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   }
   const now = new Date();
   const { timeZone } = await getUserSettings({ userId });
-  const rows = await loadFeedRows({ userId, appUrl: readEnv().APP_URL, now, timeZone, interviewId: id });
+  const rows = await loadFeedRows({ userId, appUrl: readEnv().APP_URL, now, interviewId: id });
   const stepId = new URL(request.url).searchParams.get("step");
   const steps = stepId ? rows.steps.filter((step) => step.id === stepId) : rows.steps;
   if (stepId && steps.length === 0) return new Response("Not found", { status: 404 });
