@@ -1,4 +1,4 @@
-import { relations } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import {
   boolean,
   date,
@@ -30,6 +30,10 @@ export const users = pgTable("user", {
   timeZone: text("time_zone"),
   sendHour: smallint("send_hour").notNull().default(9),
   signature: text("signature").notNull().default(""),
+  // the sender block of a mailed letter
+  postalAddress: text("postal_address").notNull().default(""),
+  // words the spelling check accepts for this user ("add to dictionary")
+  personalWords: text("personal_words").array().notNull().default(sql`'{}'::text[]`),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

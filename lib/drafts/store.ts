@@ -72,7 +72,7 @@ function toCheckInput(context: StepContext, subject: string, body: string, now: 
     role: context.opportunity.role,
     notes: context.interview,
     signature: context.user.signature,
-    personalWords: [candidateName(context)],
+    personalWords: [candidateName(context), ...context.user.personalWords],
     timing: {
       followUpNumber: context.step.kind === "follow_up" ? context.step.sequence : null,
       isBeforeDecisionDate: context.step.kind === "follow_up" && decision !== null && now < decision.endOf("day").toJSDate(),
@@ -99,6 +99,8 @@ export type DraftView = {
   role: string;
   checks: CheckResult[];
   preview: { html: string; text: string };
+  // what a mailed letter prints around the message
+  letterhead: { senderName: string; senderAddress: string; recipientName: string; recipientTitle: string; recipientAddress: string; timeZone: string };
 };
 
 async function view(context: StepContext, draft: DraftRow, now: Date): Promise<DraftView> {
@@ -111,6 +113,14 @@ async function view(context: StepContext, draft: DraftRow, now: Date): Promise<D
     role: context.opportunity.role,
     checks: runDraftChecks(toCheckInput(context, draft.subject, draft.body, now)),
     preview: await renderDraftEmail(bodyToDraft(draft.subject, draft.body), { kind: context.step.kind as DraftKind }),
+    letterhead: {
+      senderName: candidateName(context),
+      senderAddress: context.user.postalAddress,
+      recipientName: context.interviewer?.name ?? "",
+      recipientTitle: context.interviewer?.title ?? "",
+      recipientAddress: context.interviewer?.postalAddress ?? "",
+      timeZone: context.zone,
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { cache } from "react";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
@@ -20,7 +20,13 @@ export const settingsInputSchema = z.object({
     .min(7, "Send hour must be between 07:00 and 21:00")
     .max(21, "Send hour must be between 07:00 and 21:00"),
   signature: multiLine("Signature", 1000),
+  postalAddress: multiLine("Postal address", 500),
 });
+
+export const personalWordSchema = z
+  .string()
+  .trim()
+  .regex(/^[\p{L}][\p{L}\p{M}'’-]{0,39}$/u, "Only a single word can be added to the dictionary");
 
 export type SettingsInput = z.output<typeof settingsInputSchema>;
 
@@ -34,6 +40,8 @@ export const getUserSettings = cache(async function getUserSettings({ userId }: 
       timeZone: users.timeZone,
       sendHour: users.sendHour,
       signature: users.signature,
+      postalAddress: users.postalAddress,
+      personalWords: users.personalWords,
     })
     .from(users)
     .where(eq(users.id, userId));
@@ -57,6 +65,14 @@ export async function updateUserSettings({ userId, input, now }: { userId: strin
       .where(eq(users.id, userId));
     await syncInterviewPlans(tx, { userId, interviewIds: await listUserInterviewIds(tx, userId), now });
   });
+}
+
+// "Add to dictionary": the spelling check accepts the word from now on.
+export async function addPersonalWord({ userId, word }: { userId: string; word: string }) {
+  await db
+    .update(users)
+    .set({ personalWords: sql`array_append(${users.personalWords}, ${word}::text)` })
+    .where(and(eq(users.id, userId), sql`not (${word}::text = any(${users.personalWords}))`));
 }
 
 // First sign-in: the browser's zone, only if the user has not set one yet.

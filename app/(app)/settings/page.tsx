@@ -21,6 +21,7 @@ export default async function SettingsPage() {
           timeZone: settings.timeZone,
           sendHour: String(settings.sendHour),
           signature: settings.signature,
+          postalAddress: settings.postalAddress,
         }}
         timeZones={listTimeZones(settings.timeZone)}
       />

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { saveSettingsAction } from "./actions";
 
-type Values = { displayName: string; timeZone: string; sendHour: string; signature: string };
+type Values = { displayName: string; timeZone: string; sendHour: string; signature: string; postalAddress: string };
 
 const SEND_HOURS = Array.from({ length: 15 }, (_, index) => index + 7);
 
@@ -42,6 +42,15 @@ export function SettingsForm({ initialValues, timeZones }: { initialValues: Valu
           defaultValue={values.signature}
           errors={errors.signature}
           hint="Your name, phone and email, so the interviewer can reach you."
+        />
+        <TextAreaField
+          name="postalAddress"
+          label="Your postal address (for mailed letters)"
+          rows={3}
+          autoComplete="street-address"
+          defaultValue={values.postalAddress}
+          errors={errors.postalAddress}
+          hint="Printed at the top of a thank-you letter to a formal company."
         />
       </div>
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>

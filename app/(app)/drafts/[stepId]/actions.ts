@@ -5,6 +5,7 @@ import { createAction, createFormAction } from "@/lib/actions/create-action";
 import { getSessionUserId } from "@/lib/auth/session";
 import type { CheckResult } from "@/lib/drafts/checks";
 import { approveDraft, previewDraft, regenerateDraft, saveDraft } from "@/lib/drafts/store";
+import { addPersonalWord, personalWordSchema } from "@/lib/users/settings";
 import { NotFoundError } from "@/lib/errors";
 
 const MAX_SUBJECT_LENGTH = 200;
@@ -44,6 +45,15 @@ const regenerate = createAction(z.object({ stepId: z.uuid("Unknown draft") }), a
 
 export async function regenerateDraftAction(stepId: string) {
   return regenerate({ stepId });
+}
+
+const addWord = createAction(z.object({ word: personalWordSchema }), async ({ userId, input }) => {
+  await addPersonalWord({ userId, word: input.word });
+  return { message: `"${input.word}" is in your dictionary.` };
+});
+
+export async function addToDictionaryAction(word: string) {
+  return addWord({ word });
 }
 
 export type DraftPreviewResult =

@@ -6,7 +6,7 @@ const SEVERITY = {
   block: { icon: "✕", label: "Not allowed", className: "text-red-800" },
 } as const;
 
-export function ChecksPanel({ checks }: { checks: CheckResult[] }) {
+export function ChecksPanel({ checks, onAddWord }: { checks: CheckResult[]; onAddWord: (word: string) => void }) {
   const problems = checks.filter((check) => check.severity !== "pass");
   return (
     <section aria-labelledby="checks-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -28,7 +28,14 @@ export function ChecksPanel({ checks }: { checks: CheckResult[] }) {
               {check.findings.length > 0 ? (
                 <ul className="ml-5 list-disc text-slate-700">
                   {check.findings.map((finding, index) => (
-                    <li key={index}>{finding.message}</li>
+                    <li key={index}>
+                      {finding.message}
+                      {check.id === "spelling" && finding.excerpt ? (
+                        <button type="button" onClick={() => onAddWord(finding.excerpt!)} className="ml-2 text-xs font-semibold text-brand-700 underline">
+                          Add “{finding.excerpt}” to my dictionary
+                        </button>
+                      ) : null}
+                    </li>
                   ))}
                 </ul>
               ) : null}

@@ -5,7 +5,7 @@ import { FormMessage } from "@/components/form-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import type { CheckResult } from "@/lib/drafts/checks";
-import { approveDraftAction, previewDraftAction, regenerateDraftAction, saveDraftAction } from "./actions";
+import { addToDictionaryAction, approveDraftAction, previewDraftAction, regenerateDraftAction, saveDraftAction } from "./actions";
 import { ChecksPanel } from "./checks-panel";
 
 const CHECK_DELAY_MS = 500;
@@ -39,6 +39,11 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, initialChec
   const [copied, setCopied] = useState(false);
   const latest = useRef({ subject, body });
   const isDirty = subject !== saved.subject || body !== saved.body;
+
+  async function refreshChecks() {
+    const result = await previewDraftAction({ stepId, subject: latest.current.subject, body: latest.current.body });
+    if (result.status === "ok") setChecks(result.checks);
+  }
 
   // Checks, preview and an autosave once typing pauses: an edit is never lost.
   useEffect(() => {
@@ -120,7 +125,13 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, initialChec
             </span>
           </div>
         </form>
-        <ChecksPanel checks={checks} />
+        <ChecksPanel
+          checks={checks}
+          onAddWord={async (word) => {
+            await addToDictionaryAction(word);
+            await refreshChecks();
+          }}
+        />
       </div>
       <section aria-labelledby="preview-heading" className="space-y-3">
         <h2 id="preview-heading" className="text-base font-semibold">

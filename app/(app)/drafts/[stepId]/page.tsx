@@ -31,6 +31,11 @@ export default async function DraftPage({ params }: { params: Promise<{ stepId: 
         {KIND_TITLES[view.kind]}
         {view.interviewerName ? ` to ${view.interviewerName}` : ""}
       </h1>
+      {view.kind === "letter" ? (
+        <Link href={`/drafts/${stepId}/letter`} className="mb-2 inline-block text-sm font-semibold text-brand-700 underline">
+          Print the letter
+        </Link>
+      ) : null}
       <p className="mb-6 text-sm text-slate-600">
         Written from your notes. Edit it as plain text: paragraphs are separated by a blank line, and the email template
         does the rest. Changes are saved as you type.

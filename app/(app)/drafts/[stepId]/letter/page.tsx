@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { DateTime } from "luxon";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUserId } from "@/lib/auth/session";
+import { openDraft } from "@/lib/drafts/store";
+import { NotFoundError } from "@/lib/errors";
+import { PrintButton } from "./print-button";
+
+export const metadata: Metadata = { title: "Letter" };
+
+// The mailed letter (domain.md "Channel"): a page that prints on A4 and US
+// Letter alike (the sheet is narrower than both, margins set by @page).
+export default async function LetterPage({ params }: { params: Promise<{ stepId: string }> }) {
+  const { stepId } = await params;
+  const userId = await requireUserId();
+  const view = await openDraft({ userId, stepId, now: new Date() }).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  if (view.kind !== "letter") notFound();
+  const { letterhead } = view;
+  const blocks = view.draft.body.split(/\r?\n\s*\r?\n/).map((block) => block.trim()).filter(Boolean);
+  const missing = [!letterhead.senderAddress && "your postal address (Settings)", !letterhead.recipientAddress && `${letterhead.recipientName}'s postal address (edit the interview)`].filter(Boolean);
+  return (
+    <>
+      <div className="print:hidden">
+        <Link href={`/drafts/${stepId}`} className="text-sm text-brand-700 underline">
+          Back to the draft
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold">Print the letter to {letterhead.recipientName}</h1>
+        <p className="mt-1 text-sm text-slate-700">Print on good paper, sign it by hand, and mail it the day of the interview.</p>
+        {missing.length > 0 ? (
+          <p role="status" className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            Still missing: {missing.join(" and ")}.
+          </p>
+        ) : null}
+        <div className="my-4">
+          <PrintButton />
+        </div>
+      </div>
+      <article aria-label="Letter" className="letter-sheet mx-auto bg-white p-[20mm] font-serif text-[11pt] leading-relaxed text-black shadow print:p-0 print:shadow-none">
+        <address className="whitespace-pre-line text-right not-italic">
+          {letterhead.senderName}
+          {letterhead.senderAddress ? `\n${letterhead.senderAddress}` : ""}
+        </address>
+        <p className="mt-6 text-right">{DateTime.now().setZone(letterhead.timeZone).toFormat("d LLLL yyyy")}</p>
+        <address className="mt-6 whitespace-pre-line not-italic">
+          {[letterhead.recipientName, letterhead.recipientTitle, view.company, letterhead.recipientAddress].filter(Boolean).join("\n")}
+        </address>
+        <div className="mt-8 space-y-4">
+          {blocks.map((block, index) => (
+            <p key={index} className="whitespace-pre-line">
+              {index === blocks.length - 1 ? block.split("\n")[0] : block}
+            </p>
+          ))}
+        </div>
+        {/* room for the handwritten signature, then the typed name */}
+        <div className="mt-16" aria-hidden="true" />
+        <p className="whitespace-pre-line">{blocks.at(-1)?.split("\n").slice(1).join("\n")}</p>
+      </article>
+    </>
+  );
+}
