@@ -75,6 +75,9 @@ export async function logInterview(
 // A page that embeds a sandboxed email preview checks the page itself: axe
 // cannot run inside a frame with scripts disabled, and the email is not our UI.
 export async function expectNoAxeViolations(page: Page, { skipFrames = false } = {}): Promise<void> {
+  // Next.js streams the <title> of dynamic pages after their content: the page
+  // is complete (and fair to judge) once its title has arrived.
+  await expect(page).toHaveTitle(/\S/);
   const builder = new AxeBuilder({ page });
   if (skipFrames) builder.setLegacyMode(true).exclude("iframe");
   const results = await builder.analyze();
