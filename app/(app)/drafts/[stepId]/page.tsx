@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUserId } from "@/lib/auth/session";
 import { openDraft } from "@/lib/drafts/store";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found";
 import { DraftEditor } from "./draft-editor";
 
 export const metadata: Metadata = { title: "Draft" };
@@ -18,10 +17,7 @@ const KIND_TITLES = {
 export default async function DraftPage({ params }: { params: Promise<{ stepId: string }> }) {
   const { stepId } = await params;
   const userId = await requireUserId();
-  const view = await openDraft({ userId, stepId, now: new Date() }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const view = await orNotFound(openDraft({ userId, stepId, now: new Date() }));
   return (
     <>
       <Link href={`/interviews/${view.interviewId}`} className="text-sm text-brand-700 underline">

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUserId } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found";
 import { formatDate, formatDateTime, formatZoneName } from "@/lib/format";
 import { getInterview } from "@/lib/interviews/queries";
 import { listInterviewTimeline } from "@/lib/plan/queries";
@@ -35,10 +34,7 @@ export default async function InterviewPage({
 }) {
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
   const userId = await requireUserId();
-  const interview = await getInterview({ userId, interviewId: id }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const interview = await orNotFound(getInterview({ userId, interviewId: id }));
   const [timeline, settings] = await Promise.all([
     listInterviewTimeline({ userId, interviewId: interview.id }),
     getUserSettings({ userId }),

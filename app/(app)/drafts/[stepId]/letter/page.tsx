@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUserId } from "@/lib/auth/session";
 import { openDraft } from "@/lib/drafts/store";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found";
 import { PrintButton } from "./print-button";
 
 export const metadata: Metadata = { title: "Letter" };
@@ -14,10 +14,7 @@ export const metadata: Metadata = { title: "Letter" };
 export default async function LetterPage({ params }: { params: Promise<{ stepId: string }> }) {
   const { stepId } = await params;
   const userId = await requireUserId();
-  const view = await openDraft({ userId, stepId, now: new Date() }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const view = await orNotFound(openDraft({ userId, stepId, now: new Date() }));
   if (view.kind !== "letter") notFound();
   const { letterhead } = view;
   const blocks = view.draft.body.split(/\r?\n\s*\r?\n/).map((block) => block.trim()).filter(Boolean);

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireUserId } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found";
 import { getInterview, listOpportunityChoices } from "@/lib/interviews/queries";
 import { listTimeZones } from "@/lib/time-zones";
 import { updateInterviewAction } from "../../actions";
@@ -14,10 +13,7 @@ export const metadata: Metadata = { title: "Edit interview" };
 export default async function EditInterviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const userId = await requireUserId();
-  const detail = await getInterview({ userId, interviewId: id }).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const detail = await orNotFound(getInterview({ userId, interviewId: id }));
   const opportunities = await listOpportunityChoices({ userId });
   return (
     <>
