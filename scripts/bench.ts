@@ -69,6 +69,13 @@ async function benchPlanning(now: Date) {
   report("buildPlan, one interview", await time(5_000, 500, () => buildPlan(inputs[next++ % inputs.length]!)));
 }
 
+// DATABASE_LOG_QUERIES=true makes the data layer announce each statement on
+// console.debug; the bench counts them instead of printing them.
+let sqlStatements = 0;
+console.debug = (...args: unknown[]) => {
+  if (String(args[0]).startsWith("[sql]")) sqlStatements++;
+};
+
 async function benchDrafts() {
   console.log("Drafts (build + render HTML and text + all checks), one draft");
   const input: DraftInput = {
@@ -114,24 +121,18 @@ async function benchDrafts() {
 
 async function benchDashboardData(userId: string, now: Date) {
   console.log(`Dashboard data (${INTERVIEWS} interviews)`);
-  let queries = 0;
-  const original = console.debug;
-  console.debug = (...args: unknown[]) => {
-    if (String(args[0]).startsWith("[sql]")) queries++;
-  };
   const loadDashboard = async () => {
     const settings = await getUserSettings({ userId });
     await Promise.all([listDashboard({ userId }), listDashboardSteps({ userId, now, timeZone: settings.timeZone })]);
   };
   await loadDashboard();
-  queries = 0;
+  sqlStatements = 0;
   await loadDashboard();
-  const perPage = queries;
+  const perPage = sqlStatements;
   const timing = await time(200, 20, loadDashboard);
   report("settings + steps + opportunities", timing, `, ${perPage} queries per page`);
   const interviewIds = (await getDb().execute<{ id: string }>(`select id from interview where user_id = '${userId}'`)).map((row) => row.id);
   const sync = await time(3, 1, () => getDb().transaction((tx) => syncInterviewPlans(tx, { userId, interviewIds, now })));
-  console.debug = original;
   report(`re-plan all ${interviewIds.length} interviews (settings change)`, sync);
 }
 
