@@ -31,6 +31,7 @@ export async function listOpportunityChoices({ userId }: { userId: string }) {
       companyStyle: opportunities.companyStyle,
       pace: opportunities.pace,
       followUpCap: opportunities.followUpCap,
+      allowExtraFollowUps: opportunities.allowExtraFollowUps,
     })
     .from(opportunities)
     .where(eq(opportunities.userId, userId))

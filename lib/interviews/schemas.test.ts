@@ -59,6 +59,12 @@ describe("interviewInputSchema", () => {
     expect(errors.jobUrl).toMatch(/https/);
   });
 
+  it("asks how many follow-ups when more than two are allowed at standard pace", () => {
+    expect(errorsOf({ allowExtraFollowUps: "on", followUpCap: "" })).toHaveProperty("followUpCap");
+    const input = interviewInputSchema.parse(interviewFormValues({ allowExtraFollowUps: "on", followUpCap: "3" }));
+    expect(input.opportunity).toMatchObject({ allowExtraFollowUps: true, followUpCap: 3 });
+  });
+
   it("reads an unchecked call invitation as false and a checked one as true", () => {
     expect(interviewInputSchema.parse(interviewFormValues()).interview.callInvited).toBe(false);
     expect(interviewInputSchema.parse(interviewFormValues({ callInvited: "on" })).interview.callInvited).toBe(true);

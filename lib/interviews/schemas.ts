@@ -65,6 +65,7 @@ export const interviewInputSchema = z
     callInvited: checkbox,
     callSuggestedAtLocal: z.string().trim().default(""),
     followUpCap: z.string().trim().default(""),
+    allowExtraFollowUps: checkbox,
     topics: multiLine("Topics", MAX_NOTE_LENGTH),
     specificDetail: multiLine("Specific detail", MAX_NOTE_LENGTH),
     wentWell: multiLine("What went well", MAX_NOTE_LENGTH),
@@ -81,6 +82,9 @@ export const interviewInputSchema = z
     }
     if (value.callSuggestedAtLocal && toInstant(value.callSuggestedAtLocal, value.timeZone) === null) {
       ctx.addIssue({ code: "custom", path: ["callSuggestedAtLocal"], message: "Enter the time they suggested, or leave it empty" });
+    }
+    if (value.allowExtraFollowUps && value.pace === "standard" && value.followUpCap === "") {
+      ctx.addIssue({ code: "custom", path: ["followUpCap"], message: "Say how many follow-ups you allow beyond the usual two" });
     }
     if (value.followUpCap !== "") {
       const cap = Number(value.followUpCap);
@@ -107,6 +111,8 @@ export const interviewInputSchema = z
       companyStyle: value.companyStyle,
       pace: value.pace,
       followUpCap: value.followUpCap === "" ? null : Number(value.followUpCap),
+      // domain.md "Follow-ups": never more than two, unless the user explicitly overrides
+      allowExtraFollowUps: value.allowExtraFollowUps,
     },
     interview: {
       stage: value.stage,

@@ -154,6 +154,20 @@ describe('domain.md "Outcomes": any reply, an offer, a rejection or a withdrawal
   });
 });
 
+describe('domain.md "Follow-ups": never more than two, unless the user explicitly allows more', () => {
+  it("stores a third follow-up, flagged as the user's override, only when allowed", async () => {
+    const { steps } = await setup({ allowExtraFollowUps: "on", followUpCap: "3" });
+    const followUps = (await steps()).filter((row) => row.kind === "follow_up");
+    expect(followUps.map((row) => [row.sequence, row.requiresOverride])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+    ]);
+    const standard = await setup({ followUpCap: "3" });
+    expect((await standard.steps()).filter((row) => row.kind === "follow_up")).toHaveLength(2);
+  });
+});
+
 describe("dashboard sections", () => {
   it("sorts pending steps into overdue, today, this week and later in the user's zone", async () => {
     const { user } = await setup();

@@ -51,6 +51,7 @@ export function interviewToValues(detail: InterviewDetail): InterviewFormState {
     callInvited: detail.callInvited ? "on" : "",
     callSuggestedAtLocal: detail.callSuggestedAt ? toLocalInput(detail.callSuggestedAt, detail.timeZone) : "",
     followUpCap: detail.opportunity.followUpCap ? String(detail.opportunity.followUpCap) : "",
+    allowExtraFollowUps: detail.opportunity.allowExtraFollowUps ? "on" : "",
     topics: detail.topics,
     specificDetail: detail.specificDetail,
     wentWell: detail.wentWell,

@@ -69,6 +69,8 @@ function InterviewFields({
     const chosen = opportunities.find((option) => option.id === id);
     const form = containerRef.current?.closest("form");
     if (!chosen || !form) return;
+    const allowExtra = form.elements.namedItem("allowExtraFollowUps");
+    if (allowExtra instanceof HTMLInputElement) allowExtra.checked = chosen.allowExtraFollowUps;
     for (const field of ["company", "role", "jobUrl", "companyStyle", "pace", "followUpCap"] as const) {
       const element = form.elements.namedItem(field);
       if (element instanceof HTMLInputElement || element instanceof HTMLSelectElement) {
@@ -104,15 +106,19 @@ function InterviewFields({
           <SelectField name="pace" label="Pace" defaultValue={text(values, "pace") || "standard"} options={PACE_OPTIONS} errors={error("pace")} />
           <TextField
             name="followUpCap"
-            label="Most follow-ups (fast-paced only)"
+            label="Most follow-ups"
             type="number"
             inputMode="numeric"
             min={1}
             max={MAX_FOLLOW_UP_CAP}
             defaultValue={text(values, "followUpCap")}
             errors={error("followUpCap")}
-            hint="Fast-paced fields allow a follow-up every 2 to 3 days; you set how many. Standard pace is never more than two."
+            hint="Fast-paced fields allow a follow-up every 2 to 3 days; you set how many. Standard pace is never more than two unless you allow it below."
           />
+          <label className="flex items-start gap-2 self-center text-sm">
+            <input type="checkbox" name="allowExtraFollowUps" defaultChecked={text(values, "allowExtraFollowUps") === "on"} className="mt-1" />
+            <span>Allow more than two follow-ups at standard pace (not recommended: a third usually reads as pressure)</span>
+          </label>
         </div>
       </fieldset>
 
