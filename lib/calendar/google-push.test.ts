@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createGoogleClient } from "../google/client";
-import { startFakeGoogleServer, type FakeGoogleServer } from "../google/fake-google-server";
-import { configureTestGoogleCredentials, createUserWithGoogleAccount } from "../google/test-accounts";
+import { createUserWithGoogleAccount, setupFakeGoogle } from "../google/test-accounts";
 import { setupTestDatabase } from "../test/database";
 import {
   AFTERVIEW_CALENDAR_NAME,
@@ -13,21 +12,12 @@ import {
 import { BERLIN, localTime, makeStep } from "./test-input";
 
 setupTestDatabase();
-configureTestGoogleCredentials();
+const google = setupFakeGoogle();
 
 const NOW = new Date("2025-11-10T12:00:00Z");
 const NOW_SECONDS = NOW.getTime() / 1000;
 const HOUR_SECONDS = 3600;
 
-let server: FakeGoogleServer;
-
-beforeAll(async () => {
-  server = await startFakeGoogleServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
 
 /** A user whose stored (encrypted) token is valid for an hour, and a client for them. */
 async function connectedCalendar() {
@@ -37,12 +27,12 @@ async function connectedCalendar() {
     refreshToken: `refresh-${randomUUID()}`,
     expiresAt: NOW_SECONDS + HOUR_SECONDS,
   });
-  server.validTokens.add(accessToken);
+  google.server.validTokens.add(accessToken);
   const { calendar } = await createGoogleClient({
     userId: user.id,
     now: NOW,
-    rootUrl: server.rootUrl,
-    tokenUrl: server.tokenUrl,
+    rootUrl: google.server.rootUrl,
+    tokenUrl: google.server.tokenUrl,
     sleep: async () => {},
   });
   return { calendar, accessToken, calendarId: `cal-${randomUUID()}@group.calendar.google.com` };
@@ -66,8 +56,8 @@ describe("ensureAfterviewCalendar", () => {
     const found = await ensureAfterviewCalendar({ calendar, timeZone: BERLIN });
 
     expect(found).toBe(created);
-    expect(server.calendars.filter((entry) => entry.summary === AFTERVIEW_CALENDAR_NAME)).toHaveLength(1);
-    const insert = server.apiRequests().find((entry) => entry.method === "POST" && entry.path === "/calendar/v3/calendars");
+    expect(google.server.calendars.filter((entry) => entry.summary === AFTERVIEW_CALENDAR_NAME)).toHaveLength(1);
+    const insert = google.server.apiRequests().find((entry) => entry.method === "POST" && entry.path === "/calendar/v3/calendars");
     expect(insert?.body).toEqual({ summary: AFTERVIEW_CALENDAR_NAME, timeZone: BERLIN });
   });
 });
@@ -81,7 +71,7 @@ describe("pushSteps", () => {
     const counts = await pushSteps({ calendar, calendarId, steps: [step], timeZone: BERLIN });
 
     expect(counts).toEqual({ inserted: 1, patched: 0, deleted: 0 });
-    const request = server.apiRequests().at(-1)!;
+    const request = google.server.apiRequests().at(-1)!;
     expect(request.method).toBe("POST");
     expect(request.path).toBe(`/calendar/v3/calendars/${encodeURIComponent(calendarId)}/events`);
     expect(request.authorization).toBe(`Bearer ${accessToken}`);
@@ -105,7 +95,7 @@ describe("pushSteps", () => {
 
     expect(first).toEqual({ inserted: 2, patched: 0, deleted: 0 });
     expect(second).toEqual({ inserted: 0, patched: 2, deleted: 0 });
-    const stored = server.events.get(calendarId)!;
+    const stored = google.server.events.get(calendarId)!;
     expect(stored.size).toBe(2);
     expect(stored.get(googleEventId(steps[0]!.id))).toMatchObject({
       start: { dateTime: "2025-11-13T09:00:00.000Z", timeZone: BERLIN },
@@ -126,8 +116,8 @@ describe("pushSteps", () => {
     });
 
     expect(counts).toEqual({ inserted: 0, patched: 0, deleted: 2 });
-    expect(server.events.get(calendarId)!.has(googleEventId(pushed.id))).toBe(false);
-    const deletes = server.apiRequests().filter((entry) => entry.method === "DELETE");
+    expect(google.server.events.get(calendarId)!.has(googleEventId(pushed.id))).toBe(false);
+    const deletes = google.server.apiRequests().filter((entry) => entry.method === "DELETE");
     expect(deletes.map((entry) => entry.path)).toEqual(
       expect.arrayContaining([
         `/calendar/v3/calendars/${encodeURIComponent(calendarId)}/events/${googleEventId(neverPushed.id)}`,
@@ -148,9 +138,9 @@ describe("pushSteps", () => {
     });
 
     expect(counts).toEqual({ inserted: 0, patched: 1, deleted: 0 });
-    const request = server.apiRequests().at(-1)!;
+    const request = google.server.apiRequests().at(-1)!;
     expect(request.method).toBe("PATCH");
-    expect(server.events.get(calendarId)!.get(googleEventId(step.id))).toMatchObject({
+    expect(google.server.events.get(calendarId)!.get(googleEventId(step.id))).toMatchObject({
       summary: "✓ Done: Thank Omar Haddad (Acme)",
       reminders: { useDefault: false, overrides: [] },
     });
@@ -163,7 +153,7 @@ describe("pushSteps", () => {
     const counts = await pushSteps({ calendar, calendarId, steps: [step], timeZone: BERLIN });
 
     expect(counts).toEqual({ inserted: 1, patched: 0, deleted: 0 });
-    expect(server.events.get(calendarId)!.get(googleEventId(step.id))).toMatchObject({
+    expect(google.server.events.get(calendarId)!.get(googleEventId(step.id))).toMatchObject({
       summary: "✓ Done: Follow up with Jane Doe (Acme)",
     });
   });
@@ -172,25 +162,25 @@ describe("pushSteps", () => {
     const { calendar, calendarId } = await connectedCalendar();
     const step = makeStep({ id: randomUUID() });
     const eventsPath = `/calendar/v3/calendars/${encodeURIComponent(calendarId)}/events`;
-    server.failNext({ method: "POST", pathPrefix: eventsPath, status: 503 });
+    google.server.failNext({ method: "POST", pathPrefix: eventsPath, status: 503 });
 
     const counts = await pushSteps({ calendar, calendarId, steps: [step], timeZone: BERLIN });
 
     expect(counts).toEqual({ inserted: 1, patched: 0, deleted: 0 });
-    expect(server.apiRequests().filter((entry) => entry.path === eventsPath)).toHaveLength(2);
-    expect(server.events.get(calendarId)!.size).toBe(1);
+    expect(google.server.apiRequests().filter((entry) => entry.path === eventsPath)).toHaveLength(2);
+    expect(google.server.events.get(calendarId)!.size).toBe(1);
   });
 
   it("stops on a 400 without retrying it", async () => {
     const { calendar, calendarId } = await connectedCalendar();
     const prefix = `/calendar/v3/calendars/${encodeURIComponent(calendarId)}`;
-    server.failNext({ method: "POST", pathPrefix: prefix, status: 400 });
-    const callsBefore = server.apiRequests().length;
+    google.server.failNext({ method: "POST", pathPrefix: prefix, status: 400 });
+    const callsBefore = google.server.apiRequests().length;
 
     const attempt = pushSteps({ calendar, calendarId, steps: [makeStep({ id: randomUUID() })], timeZone: BERLIN });
 
     await expect(attempt).rejects.toMatchObject({ status: 400 });
-    expect(server.apiRequests().length - callsBefore).toBe(1);
-    expect(server.events.get(calendarId)?.size ?? 0).toBe(0);
+    expect(google.server.apiRequests().length - callsBefore).toBe(1);
+    expect(google.server.events.get(calendarId)?.size ?? 0).toBe(0);
   });
 });

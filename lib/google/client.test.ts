@@ -1,29 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { decryptSecret } from "../crypto";
 import { accounts } from "../db/schema";
 import { createTestUser } from "../test/factories";
 import { getDb, setupTestDatabase } from "../test/database";
 import { createGoogleClient, GOOGLE_MAX_ATTEMPTS, GoogleNotConnectedError, GoogleReconnectRequiredError } from "./client";
-import { startFakeGoogleServer, type FakeGoogleServer } from "./fake-google-server";
-import { configureTestGoogleCredentials, createUserWithGoogleAccount, TEST_GOOGLE_CLIENT_ID } from "./test-accounts";
+import { createUserWithGoogleAccount, setupFakeGoogle, TEST_GOOGLE_CLIENT_ID } from "./test-accounts";
 
 setupTestDatabase();
-configureTestGoogleCredentials();
+const google = setupFakeGoogle();
 
 const NOW = new Date("2026-11-18T08:00:00Z");
 const NOW_SECONDS = NOW.getTime() / 1000;
 const HOUR_SECONDS = 3600;
 
-let server: FakeGoogleServer;
-
-beforeAll(async () => {
-  server = await startFakeGoogleServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
 
 function recordingSleep() {
   const delays: number[] = [];
@@ -47,7 +37,7 @@ async function countLockWaiters(): Promise<number> {
 }
 
 function clientFor(userId: string, sleep?: (ms: number) => Promise<void>) {
-  return createGoogleClient({ userId, now: NOW, rootUrl: server.rootUrl, tokenUrl: server.tokenUrl, sleep });
+  return createGoogleClient({ userId, now: NOW, rootUrl: google.server.rootUrl, tokenUrl: google.server.tokenUrl, sleep });
 }
 
 describe("createGoogleClient tokens", () => {
@@ -57,14 +47,14 @@ describe("createGoogleClient tokens", () => {
       refreshToken: "refresh-still-valid",
       expiresAt: NOW_SECONDS + HOUR_SECONDS,
     });
-    server.validTokens.add("still-valid-access");
-    const tokenCallsBefore = server.tokenRequests().length;
+    google.server.validTokens.add("still-valid-access");
+    const tokenCallsBefore = google.server.tokenRequests().length;
 
     const { calendar } = await clientFor(user.id);
     await calendar.calendarList.list();
 
-    expect(server.tokenRequests()).toHaveLength(tokenCallsBefore);
-    expect(server.apiRequests().at(-1)).toMatchObject({
+    expect(google.server.tokenRequests()).toHaveLength(tokenCallsBefore);
+    expect(google.server.apiRequests().at(-1)).toMatchObject({
       method: "GET",
       path: "/calendar/v3/users/me/calendarList",
       authorization: "Bearer still-valid-access",
@@ -77,17 +67,17 @@ describe("createGoogleClient tokens", () => {
       refreshToken: "refresh-abc",
       expiresAt: NOW_SECONDS + 60,
     });
-    server.setTokenReply((form) => ({
+    google.server.setTokenReply((form) => ({
       status: 200,
       body: { access_token: `new-for-${form.get("refresh_token")}`, expires_in: 3599, token_type: "Bearer" },
     }));
-    server.validTokens.add("new-for-refresh-abc");
-    const tokenCallsBefore = server.tokenRequests().length;
+    google.server.validTokens.add("new-for-refresh-abc");
+    const tokenCallsBefore = google.server.tokenRequests().length;
 
     const { calendar } = await clientFor(user.id);
     await calendar.calendarList.list();
 
-    const tokenCalls = server.tokenRequests().slice(tokenCallsBefore);
+    const tokenCalls = google.server.tokenRequests().slice(tokenCallsBefore);
     expect(tokenCalls).toHaveLength(1);
     expect(tokenCalls[0]!.body).toMatchObject({
       grant_type: "refresh_token",
@@ -99,7 +89,7 @@ describe("createGoogleClient tokens", () => {
     expect(decryptSecret(row.access_token!)).toBe("new-for-refresh-abc");
     expect(row.expires_at).toBe(NOW_SECONDS + 3599);
     expect(decryptSecret(row.refresh_token!)).toBe("refresh-abc");
-    expect(server.apiRequests().at(-1)!.authorization).toBe("Bearer new-for-refresh-abc");
+    expect(google.server.apiRequests().at(-1)!.authorization).toBe("Bearer new-for-refresh-abc");
   });
 
   it("refreshes once when two callers find the same expiring token", async () => {
@@ -112,11 +102,11 @@ describe("createGoogleClient tokens", () => {
     // lock, so both have seen the expiring token before either stores a new one.
     let releaseRefresh = () => {};
     const refreshReleased = new Promise<void>((resolve) => (releaseRefresh = resolve));
-    server.setTokenReply(async (_form, count) => {
+    google.server.setTokenReply(async (_form, count) => {
       await refreshReleased;
       return { status: 200, body: { access_token: `shared-${count}`, expires_in: 3599, token_type: "Bearer" } };
     });
-    const tokenCallsBefore = server.tokenRequests().length;
+    const tokenCallsBefore = google.server.tokenRequests().length;
 
     const both = Promise.all([clientFor(user.id), clientFor(user.id)]);
     try {
@@ -126,7 +116,7 @@ describe("createGoogleClient tokens", () => {
     }
     const [first, second] = await both;
 
-    const tokenCalls = server.tokenRequests().slice(tokenCallsBefore);
+    const tokenCalls = google.server.tokenRequests().slice(tokenCallsBefore);
     expect(tokenCalls).toHaveLength(1);
     expect(tokenCalls[0]!.body).toMatchObject({ refresh_token: "refresh-shared" });
     const firstToken = (await first.auth.getAccessToken()).token;
@@ -141,7 +131,7 @@ describe("createGoogleClient tokens", () => {
       refreshToken: "revoked-refresh",
       expiresAt: NOW_SECONDS - 10,
     });
-    server.setTokenReply(() => ({
+    google.server.setTokenReply(() => ({
       status: 400,
       body: { error: "invalid_grant", error_description: "Token has been expired or revoked." },
     }));
@@ -170,17 +160,17 @@ describe("createGoogleClient retries", () => {
       refreshToken: "retry-refresh",
       expiresAt: NOW_SECONDS + HOUR_SECONDS,
     });
-    server.validTokens.add("retry-access");
-    server.calendars.push({ id: "retry-cal", summary: "Work", accessRole: "owner" });
-    server.failNext({ method: "GET", pathPrefix: "/calendar/v3/users/me/calendarList", status: 503 });
+    google.server.validTokens.add("retry-access");
+    google.server.calendars.push({ id: "retry-cal", summary: "Work", accessRole: "owner" });
+    google.server.failNext({ method: "GET", pathPrefix: "/calendar/v3/users/me/calendarList", status: 503 });
     const { delays, sleep } = recordingSleep();
-    const callsBefore = server.apiRequests().length;
+    const callsBefore = google.server.apiRequests().length;
 
     const { calendar } = await clientFor(user.id, sleep);
     const { data } = await calendar.calendarList.list();
 
     expect(data.items?.map((entry) => entry.id)).toContain("retry-cal");
-    expect(server.apiRequests().length - callsBefore).toBe(2);
+    expect(google.server.apiRequests().length - callsBefore).toBe(2);
     expect(delays).toEqual([500]);
   });
 
@@ -190,18 +180,18 @@ describe("createGoogleClient retries", () => {
       refreshToken: "busy-refresh",
       expiresAt: NOW_SECONDS + HOUR_SECONDS,
     });
-    server.validTokens.add("busy-access");
-    server.failNext({ method: "POST", pathPrefix: "/calendar/v3/calendars", status: 429, times: GOOGLE_MAX_ATTEMPTS });
+    google.server.validTokens.add("busy-access");
+    google.server.failNext({ method: "POST", pathPrefix: "/calendar/v3/calendars", status: 429, times: GOOGLE_MAX_ATTEMPTS });
     const { delays, sleep } = recordingSleep();
-    const callsBefore = server.apiRequests().length;
+    const callsBefore = google.server.apiRequests().length;
 
     const { calendar } = await clientFor(user.id, sleep);
     const attempt = calendar.calendars.insert({ requestBody: { summary: "Never created" } });
 
     await expect(attempt).rejects.toMatchObject({ status: 429 });
-    expect(server.apiRequests().length - callsBefore).toBe(GOOGLE_MAX_ATTEMPTS);
+    expect(google.server.apiRequests().length - callsBefore).toBe(GOOGLE_MAX_ATTEMPTS);
     expect(delays).toEqual([500, 1000, 2000]);
-    expect(server.calendars.map((entry) => entry.summary)).not.toContain("Never created");
+    expect(google.server.calendars.map((entry) => entry.summary)).not.toContain("Never created");
   });
 
   it("does not retry a 400", async () => {
@@ -210,15 +200,15 @@ describe("createGoogleClient retries", () => {
       refreshToken: "bad-request-refresh",
       expiresAt: NOW_SECONDS + HOUR_SECONDS,
     });
-    server.validTokens.add("bad-request-access");
-    server.failNext({ method: "GET", pathPrefix: "/calendar/v3/users/me/calendarList", status: 400 });
+    google.server.validTokens.add("bad-request-access");
+    google.server.failNext({ method: "GET", pathPrefix: "/calendar/v3/users/me/calendarList", status: 400 });
     const { delays, sleep } = recordingSleep();
-    const callsBefore = server.apiRequests().length;
+    const callsBefore = google.server.apiRequests().length;
 
     const { calendar } = await clientFor(user.id, sleep);
 
     await expect(calendar.calendarList.list()).rejects.toMatchObject({ status: 400 });
-    expect(server.apiRequests().length - callsBefore).toBe(1);
+    expect(google.server.apiRequests().length - callsBefore).toBe(1);
     expect(delays).toEqual([]);
   });
 });

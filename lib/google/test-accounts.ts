@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from "vitest";
+import { startFakeGoogleServer, type FakeGoogleServer } from "./fake-google-server";
 import { randomUUID } from "node:crypto";
 import { encryptSecret } from "../crypto";
 import { getDb } from "../db/client";
@@ -36,4 +38,23 @@ export async function createUserWithGoogleAccount(input: {
       scope: "openid email profile https://www.googleapis.com/auth/calendar.app.created",
     });
   return user;
+}
+
+// The test file's Google: credentials configured, and a local fake of the token
+// endpoint and Calendar API started before its tests and stopped after.
+export function setupFakeGoogle(): { readonly server: FakeGoogleServer } {
+  configureTestGoogleCredentials();
+  let server: FakeGoogleServer | undefined;
+  beforeAll(async () => {
+    server = await startFakeGoogleServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error("The fake Google server starts in beforeAll");
+      return server;
+    },
+  };
 }
