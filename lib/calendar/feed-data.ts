@@ -98,7 +98,16 @@ export async function loadFeedValidator({ userId, appUrl, now, timeZone }: { use
     select
       (select coalesce(md5(string_agg(id::text || ':' || version || ':' || status || ':' || extract(epoch from updated_at)::text, ',' order by id)), '') from listed_steps) as steps,
       (select coalesce(md5(string_agg(id::text || ':' || extract(epoch from updated_at)::text, ',' order by id)), '') from listed_interviews) as interviews,
-      greatest((select max(updated_at) from listed_steps), (select max(updated_at) from listed_interviews)) as last_modified`);
+      -- removals count too, or If-Modified-Since would keep a removed event: a
+      -- cancelled or skipped step's update, a done step ageing out, an interview ending
+      greatest(
+        (select max(updated_at) from ${planSteps} where user_id = ${userId}),
+        (select max(updated_at) from ${interviews} where user_id = ${userId}),
+        (select max(completed_at + make_interval(days => ${DONE_VISIBLE_DAYS})) from ${planSteps}
+          where user_id = ${userId} and status = 'done' and completed_at < ${doneSince}),
+        (select max(starts_at + make_interval(mins => duration_minutes)) from ${interviews}
+          where user_id = ${userId} and starts_at + make_interval(mins => duration_minutes) < ${now.toISOString()})
+      ) as last_modified`);
   const digest = createHash("sha256").update(`${timeZone};${appUrl};${row?.steps};${row?.interviews}`).digest("hex");
   return { etag: `"${digest}"`, lastModified: new Date(row?.last_modified ?? 0) };
 }

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import ICAL from "ical.js";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/calendar/[token]/route";
-import { calendarFeeds, interviews } from "../db/schema";
+import { calendarFeeds, interviews, planSteps } from "../db/schema";
+import { skipStep } from "../plan/step-actions";
 import { createInterview, updateInterview } from "../interviews/mutations";
 import { getInterview, listOpportunityChoices } from "../interviews/queries";
 import { getDb, setupTestDatabase } from "../test/database";
@@ -116,5 +117,20 @@ describe("calendar feed validators", () => {
     const after = await request(token, { "if-none-match": etag });
     expect(after.status).toBe(200);
     expect(parseEvents(await after.text()).map((event) => event.summary).join("\n")).toContain("Thank Janet Doe");
+  });
+});
+
+describe("calendar feed Last-Modified", () => {
+  it("moves forward when a step leaves the feed, so If-Modified-Since does not keep the removed event", async () => {
+    const { user, token } = await userWithPlan();
+    const first = await request(token);
+    const lastModified = first.headers.get("last-modified")!;
+    expect((await request(token, { "if-modified-since": lastModified })).status).toBe(304);
+    const [step] = await getDb().select({ id: planSteps.id }).from(planSteps).where(and(eq(planSteps.userId, user.id), eq(planSteps.kind, "follow_up")));
+    // a second later than anything the feed has shown (HTTP dates have whole seconds)
+    await skipStep({ userId: user.id, stepId: step!.id, now: new Date(Date.parse(lastModified) + 2_000) });
+    const after = await request(token, { "if-modified-since": lastModified });
+    expect(after.status).toBe(200);
+    expect(Date.parse(after.headers.get("last-modified")!)).toBeGreaterThan(Date.parse(lastModified));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEventCache } from "./event-cache";
-import { buildCalendarFeed, buildStepEvents, feedEtag, feedLastModified } from "./ics-feed";
+import { buildCalendarFeed, buildStepEvents } from "./ics-feed";
 import { interviewUid, stepUid } from "./render-event";
 import {
   findEvent,
@@ -127,49 +127,5 @@ describe("buildStepEvents", () => {
       expect(download.calendar.getFirstProperty(name), name).toBeNull();
     }
     expect(download.calendar.getFirstPropertyValue("x-wr-timezone")).toBe("Europe/Berlin");
-  });
-});
-
-describe("feedEtag", () => {
-  it("changes when a step changes and not otherwise", () => {
-    const input = makeInput({ steps: [makeStep({ id: "a" }), makeStep({ id: "b" })] });
-    const etag = feedEtag(buildFresh(input));
-    expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
-    expect(feedEtag(buildFresh({ ...input, now: new Date(NOW.getTime() + 60_000) }))).toBe(etag);
-
-    const [first, second] = input.steps;
-    if (!first || !second) throw new Error("fixture");
-    const edited = [first, { ...second, version: 2, dueAt: localTime("2025-11-14T09:00") }];
-    expect(feedEtag(buildFresh({ ...input, steps: edited }))).not.toBe(etag);
-  });
-});
-
-describe("feedLastModified", () => {
-  it("is the latest updatedAt of the listed items", () => {
-    const input = makeInput({
-      steps: [makeStep({ id: "a", updatedAt: new Date("2025-11-08T10:00:00Z") })],
-      interviews: [makeInterview({ updatedAt: new Date("2025-11-09T07:30:00Z") })],
-    });
-    expect(feedLastModified(input).toISOString()).toBe("2025-11-09T07:30:00.000Z");
-  });
-
-  it("moves forward when a step is cancelled, so a conditional GET sees the removal", () => {
-    const pending = makeStep({ id: "a", updatedAt: new Date("2025-11-08T10:00:00Z") });
-    const cancelledAt = new Date("2025-11-10T11:00:00Z");
-    const cancelled = {
-      ...pending,
-      status: "cancelled" as const,
-      version: 2,
-      updatedAt: cancelledAt,
-    };
-    expect(feedLastModified(makeInput({ steps: [cancelled] }))).toEqual(cancelledAt);
-  });
-
-  it("moves forward when a done step ages out of the feed", () => {
-    const completedAt = new Date("2025-10-01T08:00:00Z");
-    const done = makeStep({ id: "a", status: "done", completedAt, updatedAt: completedAt });
-    expect(feedLastModified(makeInput({ steps: [done] })).toISOString()).toBe(
-      "2025-10-31T08:00:00.000Z",
-    );
   });
 });

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { IANAZone } from "luxon";
 import { defaultEventCache, type EventCache } from "./event-cache";
 import { escapeText, formatLines } from "./ics-text";
@@ -137,30 +136,4 @@ export function buildCalendarFeed(input: FeedInput, cache: EventCache = defaultE
 export function buildStepEvents(input: EventsInput, cache: EventCache = defaultEventCache): string {
   const items = listFeedItems(input);
   return formatHeader(input.timeZone, null) + renderItems(items, cache) + FOOTER;
-}
-
-/**
- * For HTTP Last-Modified: the latest change that shaped the body. Removals
- * count (a cancelled step's updatedAt, the moment a done step or a past
- * interview dropped out), or a conditional GET would keep a removed event.
- */
-export function feedLastModified(input: FeedInput): Date {
-  const nowMs = input.now.getTime();
-  let latest = 0;
-  for (const step of input.steps) {
-    latest = Math.max(latest, step.updatedAt.getTime());
-    if (step.status === "done" && doneExpiresAt(step) < nowMs) {
-      latest = Math.max(latest, doneExpiresAt(step));
-    }
-  }
-  for (const interview of input.interviews) {
-    latest = Math.max(latest, interview.updatedAt.getTime());
-    if (interviewEndsAt(interview) < nowMs) latest = Math.max(latest, interviewEndsAt(interview));
-  }
-  return new Date(latest);
-}
-
-/** Strong ETag: the body is deterministic, so equal bodies are equal octets. */
-export function feedEtag(body: string): string {
-  return `"${createHash("sha256").update(body, "utf8").digest("hex")}"`;
 }

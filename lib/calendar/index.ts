@@ -18,7 +18,5 @@ export {
   FEED_REFRESH_HOURS,
   buildCalendarFeed,
   buildStepEvents,
-  feedEtag,
-  feedLastModified,
 } from "./ics-feed";
 export { ALARM_BEFORE_MINUTES, STEP_EVENT_MINUTES, interviewUid, stepUid } from "./render-event";
