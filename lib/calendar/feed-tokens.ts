@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { calendarFeeds, users } from "@/lib/db/schema";
+import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 
 const TOKEN_BYTES = 32;
 // base64url of 32 bytes is 43 characters; anything else is not a token of ours
@@ -40,5 +41,5 @@ export async function findFeedOwner(token: string): Promise<{ userId: string; ti
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
     .where(eq(calendarFeeds.tokenHash, hashFeedToken(token)));
-  return row ? { userId: row.userId, timeZone: row.timeZone ?? "UTC" } : null;
+  return row ? { userId: row.userId, timeZone: row.timeZone ?? DEFAULT_TIME_ZONE } : null;
 }

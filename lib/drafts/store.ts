@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import { db } from "@/lib/db/client";
 import { drafts, interviewers, interviews, opportunities, planSteps, users, type DraftRow } from "@/lib/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { buildDraft, draftToPlainBody } from "./build-draft";
 import { runDraftChecks, type CheckResult, type DraftCheckInput, type DraftKind } from "./checks";
 import { renderDraftEmail } from "./render";
@@ -26,7 +27,7 @@ async function loadStepContext({ userId, stepId }: { userId: string; stepId: str
     .select({ id: planSteps.id })
     .from(planSteps)
     .where(and(eq(planSteps.interviewId, row.interview.id), eq(planSteps.kind, "letter"), eq(planSteps.status, "pending")));
-  return { ...row, zone: row.user.timeZone ?? "UTC", isLetterPlanned: letters.length > 0 };
+  return { ...row, zone: row.user.timeZone ?? DEFAULT_TIME_ZONE, isLetterPlanned: letters.length > 0 };
 }
 
 type StepContext = Awaited<ReturnType<typeof loadStepContext>>;

@@ -6,7 +6,9 @@ import { interviewers, interviews, opportunities, planSteps } from "@/lib/db/sch
 
 const NEAR_HORIZON_DAYS = 7;
 const MAX_NEAR_STEPS = 500;
-const MAX_LATER_STEPS = 10; // = DASHBOARD_SECTION_LIMIT
+// A page lists at most this many steps per section (the rest are counted), so
+// its cost stays flat however many interviews a user has.
+export const DASHBOARD_SECTION_LIMIT = 10;
 
 function stepColumns() {
   return {
@@ -55,7 +57,7 @@ function prepareQueries() {
     later: base()
       .where(and(eq(planSteps.userId, userId), eq(planSteps.status, "pending"), gte(planSteps.dueAt, horizon)))
       .orderBy(asc(planSteps.dueAt), sql`${interviewers.position} asc nulls last`, asc(planSteps.id))
-      .limit(MAX_LATER_STEPS)
+      .limit(DASHBOARD_SECTION_LIMIT)
       .prepare("dashboard_later_steps"),
     laterCount: db
       .select({ count: sql<number>`count(*)::int` })
@@ -85,9 +87,6 @@ export type DashboardSections = {
   later: DashboardSection;
 };
 
-// A page lists at most this many steps per section (the rest are counted), so
-// its cost stays flat however many interviews a user has.
-export const DASHBOARD_SECTION_LIMIT = 10;
 
 function section(steps: DashboardStep[], total = steps.length): DashboardSection {
   return { steps: steps.slice(0, DASHBOARD_SECTION_LIMIT), total };

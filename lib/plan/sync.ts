@@ -3,12 +3,12 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { interviewers, interviews, opportunities, planSteps, replies, users, type PlanStepRow } from "@/lib/db/schema";
 import { buildPlan } from "./build-plan";
-import { FOLLOW_UP_DEFAULT_DAYS } from "./constants";
+import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
+import { DEFAULT_SEND_HOUR, FOLLOW_UP_DEFAULT_DAYS } from "./constants";
 import type { PlanInput, PlanStep } from "./types";
 
 type Executor = Pick<Database, "select" | "insert" | "update">;
 
-const DEFAULT_ZONE = "UTC";
 const STALE_REASON = "No longer part of the plan (the interview changed).";
 
 // The fields whose change makes a stored step a new version (the calendar's SEQUENCE).
@@ -96,8 +96,8 @@ export async function syncInterviewPlans(
       .map((sibling) => ({ interviewerId: null, at: sibling.startsAt }));
     const input: PlanInput = {
       now,
-      timeZone: data.user?.timeZone ?? DEFAULT_ZONE,
-      preferences: { sendHour: data.user?.sendHour ?? 9, followUpDefaultDays: FOLLOW_UP_DEFAULT_DAYS },
+      timeZone: data.user?.timeZone ?? DEFAULT_TIME_ZONE,
+      preferences: { sendHour: data.user?.sendHour ?? DEFAULT_SEND_HOUR, followUpDefaultDays: FOLLOW_UP_DEFAULT_DAYS },
       opportunity,
       interview: { ...interview, primaryInterviewerId: null },
       interviewers: (peopleByInterview.get(interview.id) ?? []).map((person) => ({

@@ -6,10 +6,9 @@ import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { listUserInterviewIds, syncInterviewPlans } from "@/lib/plan/sync";
+import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { multiLine, singleLine, timeZoneSchema } from "@/lib/validation";
 
-export const DEFAULT_TIME_ZONE = "UTC";
-export const DEFAULT_SEND_HOUR = 9;
 
 export const settingsInputSchema = z.object({
   displayName: singleLine("Display name", 120),

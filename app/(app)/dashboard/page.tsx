@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { DateTime } from "luxon";
 import Link from "next/link";
 import { OpportunityList } from "@/components/opportunity-list";
 import { StepList } from "@/components/step-list";
 import { requireUserId } from "@/lib/auth/session";
+import { proposeSnoozeLocal } from "@/lib/format";
 import { DASHBOARD_OPPORTUNITIES, listDashboard } from "@/lib/interviews/queries";
 import { listDashboardSteps, type DashboardSection } from "@/lib/plan/queries";
 import { getUserSettings } from "@/lib/users/settings";
@@ -19,10 +19,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     listDashboard({ userId }),
     listDashboardSteps({ userId, now, timeZone: settings.timeZone }),
   ]);
-  const defaultSnoozeLocal = DateTime.fromJSDate(now, { zone: settings.timeZone })
-    .plus({ days: 1 })
-    .set({ hour: settings.sendHour, minute: 0 })
-    .toFormat("yyyy-MM-dd'T'HH:mm");
+  const defaultSnoozeLocal = proposeSnoozeLocal(now, settings.timeZone, settings.sendHour);
   const groups: ({ id: string; title: string; empty: string } & DashboardSection)[] = [
     { id: "overdue", title: "Overdue", ...sections.overdue, empty: "" },
     { id: "today", title: "Today", ...sections.today, empty: "Nothing due today." },

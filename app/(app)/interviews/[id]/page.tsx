@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUserId } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/not-found";
-import { formatDate, formatDateTime, formatZoneName } from "@/lib/format";
+import { formatDate, formatDateTime, formatZoneName, proposeSnoozeLocal } from "@/lib/format";
 import { getInterview } from "@/lib/interviews/queries";
 import { listInterviewTimeline } from "@/lib/plan/queries";
 import { getUserSettings } from "@/lib/users/settings";
 import { OutcomeButtons } from "@/components/outcome-buttons";
 import { StepList } from "@/components/step-list";
-import { DateTime } from "luxon";
 import { STAGE_LABELS } from "@/lib/interviews/schemas";
 import { deleteInterviewAction } from "../actions";
 import { DeleteInterviewButton } from "./delete-interview-button";
@@ -39,11 +38,7 @@ export default async function InterviewPage({
     listInterviewTimeline({ userId, interviewId: interview.id }),
     getUserSettings({ userId }),
   ]);
-  const defaultSnoozeLocal = DateTime.now()
-    .setZone(settings.timeZone)
-    .plus({ days: 1 })
-    .set({ hour: settings.sendHour, minute: 0 })
-    .toFormat("yyyy-MM-dd'T'HH:mm");
+  const defaultSnoozeLocal = proposeSnoozeLocal(new Date(), settings.timeZone, settings.sendHour);
   const { opportunity } = interview;
   const decision = interview.decisionDate
     ? `By ${formatDate(interview.decisionDate)}`
