@@ -39,7 +39,8 @@ export async function createInterview({ userId, input, now }: { userId: string; 
     await tx.insert(interviewers).values(
       input.interviewers.map(({ id, ...person }) => ({ ...person, userId, interviewId })),
     );
-    await syncInterviewPlans(tx, { userId, interviewIds: await siblingIds(tx, userId, opportunityId), now });
+    // rounds of one opportunity plan together: a later round stops an earlier one's follow-ups
+    await syncInterviewPlans(tx, { userId, interviewIds: await listOpportunityInterviewIds(tx, userId, opportunityId), now });
     return { interviewId };
   });
 }
@@ -93,14 +94,13 @@ export async function updateInterview({
         await tx.insert(interviewers).values({ ...person, userId, interviewId });
       }
     }
+    const affected = await listOpportunityInterviewIds(tx, userId, opportunityId);
     if (existing.opportunityId !== opportunityId) {
       await deleteOpportunityIfEmpty(tx, userId, existing.opportunityId);
+      // the rounds left behind at the previous opportunity re-plan too
+      affected.push(...(await listOpportunityInterviewIds(tx, userId, existing.opportunityId)));
     }
-    const affected = new Set([
-      ...(await siblingIds(tx, userId, opportunityId)),
-      ...(await siblingIds(tx, userId, existing.opportunityId)),
-    ]);
-    await syncInterviewPlans(tx, { userId, interviewIds: [...affected], now });
+    await syncInterviewPlans(tx, { userId, interviewIds: affected, now });
     return { interviewId };
   });
 }
@@ -118,11 +118,6 @@ async function deleteOpportunityIfEmpty(tx: Transaction, userId: string, opportu
 }
 
 // An opportunity whose last interview is deleted goes too: it has nothing left to follow up.
-// Rounds of one opportunity plan together: a later round stops an earlier one's follow-ups.
-async function siblingIds(tx: Transaction, userId: string, opportunityId: string): Promise<string[]> {
-  return listOpportunityInterviewIds(tx, userId, opportunityId);
-}
-
 export async function deleteInterview({ userId, interviewId, now }: { userId: string; interviewId: string; now: Date }) {
   return db.transaction(async (tx) => {
     const [deleted] = await tx
@@ -131,6 +126,6 @@ export async function deleteInterview({ userId, interviewId, now }: { userId: st
       .returning({ opportunityId: interviews.opportunityId });
     if (!deleted) throw new NotFoundError("Interview not found");
     await deleteOpportunityIfEmpty(tx, userId, deleted.opportunityId);
-    await syncInterviewPlans(tx, { userId, interviewIds: await siblingIds(tx, userId, deleted.opportunityId), now });
+    await syncInterviewPlans(tx, { userId, interviewIds: await listOpportunityInterviewIds(tx, userId, deleted.opportunityId), now });
   });
 }
