@@ -253,9 +253,16 @@ export const replies = pgTable(
     interviewerId: uuid("interviewer_id").references(() => interviewers.id, { onDelete: "set null" }),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
     source: replySource("source").notNull().default("manual"),
+    // the reply's Message-ID (or Gmail id), so a mailbox checked twice records it once
+    externalId: text("external_id"),
+    fromAddress: text("from_address"),
+    subject: text("subject"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (reply) => [index("reply_interview_idx").on(reply.interviewId)],
+  (reply) => [
+    index("reply_interview_idx").on(reply.interviewId),
+    uniqueIndex("reply_user_external_idx").on(reply.userId, reply.externalId),
+  ],
 );
 
 export const draftStatus = pgEnum("draft_status", ["draft", "approved"]);
@@ -286,6 +293,120 @@ export const calendarFeeds = pgTable("calendar_feed", {
     .references(() => users.id, { onDelete: "cascade" }),
   tokenHash: text("token_hash").notNull().unique(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// ---- Sending (lib/mail) ----
+
+export const outboxStatus = pgEnum("outbox_status", ["scheduled", "sending", "sent", "failed", "unknown", "cancelled"]);
+export const mailTransportKind = pgEnum("mail_transport", ["smtp", "gmail", "dev"]);
+
+// The durable outbox: one row per step and recipient (the idempotency key), holding
+// the exact MIME bytes built from the approved draft. A worker may only send a row
+// it moved from "scheduled" to "sending" itself; see lib/mail/outbox.ts.
+export const outboundMessages = pgTable(
+  "outbound_message",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: ownerColumn(),
+    interviewId: interviewColumn(),
+    stepId: uuid("step_id")
+      .notNull()
+      .references(() => planSteps.id, { onDelete: "cascade" }),
+    interviewerId: uuid("interviewer_id").references(() => interviewers.id, { onDelete: "set null" }),
+    // "<stepId>/<interviewerId>": unique, so a step is never queued twice for one person
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    status: outboxStatus("status").notNull().default("scheduled"),
+    transport: mailTransportKind("transport").notNull(),
+    fromAddress: text("from_address").notNull(),
+    toAddress: text("to_address").notNull(),
+    toName: text("to_name").notNull().default(""),
+    subject: text("subject").notNull(),
+    // RFC 5322 message as approved, base64 of the bytes handed to the transport
+    mime: text("mime").notNull(),
+    messageId: text("message_id").notNull().unique(),
+    inReplyTo: text("in_reply_to"),
+    references: text("references"),
+    gmailThreadId: text("gmail_thread_id"),
+    providerMessageId: text("provider_message_id"),
+    sendAt: timestamp("send_at", { withTimezone: true }).notNull(),
+    // which attempt holds the row while "sending"; a late result from an older attempt is ignored
+    claimToken: uuid("claim_token"),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (message) => [
+    index("outbound_message_user_idx").on(message.userId, message.createdAt),
+    index("outbound_message_step_idx").on(message.stepId),
+    index("outbound_message_status_idx").on(message.status, message.sendAt),
+  ],
+);
+
+// "none" is accepted only for a server on this machine (a local relay or bridge).
+export const mailSecurity = pgEnum("mail_security", ["tls", "starttls", "none"]);
+
+// A user's own SMTP account; the password is encrypted with ENCRYPTION_KEY (lib/crypto.ts).
+export const smtpSettings = pgTable("smtp_setting", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  host: text("host").notNull(),
+  port: integer("port").notNull(),
+  security: mailSecurity("security").notNull().default("tls"),
+  username: text("username").notNull(),
+  passwordEncrypted: text("password_encrypted").notNull(),
+  fromAddress: text("from_address").notNull(),
+  fromName: text("from_name").notNull().default(""),
+  // the server's words the last time it refused the login, shown in Settings
+  lastError: text("last_error"),
+  lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
+  verifiedAt: timestamp("verified_at", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// Optional IMAP account checked for replies; the password is encrypted at rest.
+export const imapSettings = pgTable("imap_setting", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  host: text("host").notNull(),
+  port: integer("port").notNull(),
+  security: mailSecurity("security").notNull().default("tls"),
+  username: text("username").notNull(),
+  passwordEncrypted: text("password_encrypted").notNull(),
+  mailbox: text("mailbox").notNull().default("INBOX"),
+  // UIDVALIDITY and the highest UID already looked at, so each check reads only new mail
+  uidValidity: text("uid_validity"),
+  lastSeenUid: integer("last_seen_uid"),
+  lastCheckedAt: timestamp("last_checked_at", { withTimezone: true }),
+  lastError: text("last_error"),
+  lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// Per-user Google features beyond sign-in, each granted by incremental consent.
+export const googleSettings = pgTable("google_setting", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  // send follow-ups through Gmail (gmail.send) rather than SMTP
+  sendWithGmail: boolean("send_with_gmail").notNull().default(true),
+  // read replies through the Gmail API (gmail.readonly, a restricted scope: opt-in)
+  readRepliesWithGmail: boolean("read_replies_with_gmail").notNull().default(false),
+  gmailHistoryId: text("gmail_history_id"),
+  lastReplyCheckAt: timestamp("last_reply_check_at", { withTimezone: true }),
+  // Google Calendar push (calendar.events, opt-in): the dedicated calendar's id
+  calendarPush: boolean("calendar_push").notNull().default(false),
+  calendarId: text("calendar_id"),
+  lastPushAt: timestamp("last_push_at", { withTimezone: true }),
+  // set when Google answered invalid_grant: the user must reconnect
+  brokenAt: timestamp("broken_at", { withTimezone: true }),
+  lastError: text("last_error"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const usersRelations = relations(users, ({ many }) => ({
@@ -329,3 +450,7 @@ export type Reply = typeof replies.$inferSelect;
 export type DraftRow = typeof drafts.$inferSelect;
 export type CalendarFeed = typeof calendarFeeds.$inferSelect;
 export type DevOutboxMessage = typeof devOutbox.$inferSelect;
+export type OutboundMessage = typeof outboundMessages.$inferSelect;
+export type SmtpSetting = typeof smtpSettings.$inferSelect;
+export type ImapSetting = typeof imapSettings.$inferSelect;
+export type GoogleSetting = typeof googleSettings.$inferSelect;
