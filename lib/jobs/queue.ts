@@ -1,0 +1,122 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { readDatabaseEnv } from "@/lib/env";
+
+// The job queue lives in the app's PostgreSQL (schema "pgboss"): jobs are
+// claimed with SKIP LOCKED, so any number of workers can share it.
+export const QUEUES = {
+  /** one job per outbound message, released at its send time (lib/mail/worker.ts) */
+  outboxSend: "outbox-send",
+  /** every minute: messages whose job was lost, sends whose worker died */
+  outboxSweep: "outbox-sweep",
+  /** every few minutes: look for replies over IMAP or the Gmail API */
+  replyCheck: "reply-check",
+  /** after a plan changes: bring the user's Google Calendar up to date */
+  calendarPush: "calendar-push",
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export type QueueSettings = {
+  /** a job still active this long after it started is failed and retried (the worker died) */
+  expireInSeconds: number;
+  /** how often expired jobs are found; with expireInSeconds, bounds how long a crashed send waits */
+  maintenanceIntervalSeconds: number;
+  retryLimit: number;
+  /** first retry after this long, then doubling (pg-boss retryBackoff) */
+  retryDelaySeconds: number;
+  pollingIntervalSeconds: number;
+};
+
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
+  expireInSeconds: 120,
+  maintenanceIntervalSeconds: 60,
+  retryLimit: 5,
+  retryDelaySeconds: 30,
+  pollingIntervalSeconds: 1,
+};
+
+export type QueueRole = "client" | "worker";
+
+type Holder = { boss?: PgBoss; starting?: Promise<PgBoss>; url?: string; settings?: QueueSettings };
+
+// One pg-boss per process (cached on globalThis so dev reloads reuse it).
+const holder = ((globalThis as { __afterviewQueue?: Holder }).__afterviewQueue ??= {});
+
+function createBoss(url: string, settings: QueueSettings, role: QueueRole): PgBoss {
+  const boss = new PgBoss({
+    connectionString: url,
+    application_name: `afterview-${role}`,
+    max: role === "worker" ? 6 : 2,
+    schema: "pgboss",
+    // only workers expire jobs and run cron schedules; the web tier just sends
+    supervise: role === "worker",
+    schedule: role === "worker",
+    maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
+  });
+  boss.on("error", (error) => console.error("[queue]", error));
+  return boss;
+}
+
+async function startBoss(url: string, settings: QueueSettings, role: QueueRole): Promise<PgBoss> {
+  const boss = createBoss(url, settings, role);
+  await boss.start();
+  const options = {
+    retryLimit: settings.retryLimit,
+    retryDelay: settings.retryDelaySeconds,
+    retryBackoff: true,
+    expireInSeconds: settings.expireInSeconds,
+  };
+  for (const name of Object.values(QUEUES)) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
+    else await boss.updateQueue(name, { name, ...options });
+  }
+  return boss;
+}
+
+/**
+ * The started queue for this process's database. The first caller's role and
+ * settings win; a worker process calls this before anything else does.
+ */
+export async function getQueue(options: { role?: QueueRole; settings?: QueueSettings } = {}): Promise<PgBoss> {
+  const url = readDatabaseEnv().DATABASE_URL;
+  if (holder.url !== url) await stopQueue();
+  if (holder.boss) return holder.boss;
+  holder.url = url;
+  holder.settings = options.settings ?? DEFAULT_QUEUE_SETTINGS;
+  holder.starting ??= startBoss(url, holder.settings, options.role ?? "client").then((boss) => {
+    holder.boss = boss;
+    return boss;
+  });
+  try {
+    return await holder.starting;
+  } catch (error) {
+    holder.starting = undefined;
+    holder.url = undefined;
+    throw error;
+  }
+}
+
+export function getQueueSettings(): QueueSettings {
+  return holder.settings ?? DEFAULT_QUEUE_SETTINGS;
+}
+
+export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };
+
+export async function enqueue(name: QueueName, data: object, options: EnqueueOptions = {}): Promise<string | null> {
+  const boss = await getQueue();
+  return boss.send(name, data, {
+    ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+  });
+}
+
+/** Stops workers (letting active jobs finish, up to `timeoutMs`) and closes the pool. */
+export async function stopQueue({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Promise<void> {
+  const boss = holder.boss ?? (await holder.starting?.catch(() => undefined));
+  holder.boss = undefined;
+  holder.starting = undefined;
+  holder.url = undefined;
+  holder.settings = undefined;
+  if (boss) await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+}
