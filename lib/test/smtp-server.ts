@@ -1,30 +1,107 @@
 import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import { SMTPServer, type SMTPServerOptions, type SMTPServerSession } from "smtp-server";
 
-export type TestSmtpServer = { url: string; received: ParsedMail[]; close: () => Promise<void> };
+/**
+ * What the server does to one mail transaction (taken from `faults` at MAIL FROM):
+ * - drop-before-data: closes the connection without a word at MAIL FROM;
+ * - drop-after-data: reads the whole message, then closes the connection instead of answering;
+ * - reply: answers `code` at MAIL FROM ("mail") or after the message ("data");
+ * - slow-data: waits `ms` before accepting the message (a batch in flight, for kill tests).
+ */
+export type SmtpFault =
+  | { kind: "drop-before-data" }
+  | { kind: "drop-after-data" }
+  | { kind: "reply"; at: "mail" | "data"; code: number; message?: string }
+  | { kind: "slow-data"; ms: number };
 
-// A real SMTP server on loopback that parses what it receives.
-export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+export type TestSmtpServer = {
+  url: string;
+  port: number;
+  /** messages the server answered 250 to, parsed */
+  received: ParsedMail[];
+  /** messages read in full, then dropped without an answer (the sender cannot know) */
+  receivedUnacknowledged: ParsedMail[];
+  /** faults for the next transactions, first in first out */
+  faults: SmtpFault[];
+  /** logins tried, and whether they were accepted */
+  logins: { username: string; accepted: boolean }[];
+  close: () => Promise<void>;
+};
+
+type Options = {
+  /** when set, AUTH is required and only this login is accepted */
+  credentials?: { username: string; password: string };
+};
+
+type ConnectionHandle = { id: string; _socket?: { destroy: () => void } };
+
+function smtpError(code: number, message: string): Error & { responseCode: number } {
+  return Object.assign(new Error(message), { responseCode: code });
+}
+
+// A real SMTP server on loopback that parses what it receives, with fault injection.
+export async function startTestSmtpServer(options: Options = {}): Promise<TestSmtpServer> {
   const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
+  const receivedUnacknowledged: ParsedMail[] = [];
+  const faults: SmtpFault[] = [];
+  const logins: TestSmtpServer["logins"] = [];
+  const faultBySession = new Map<string, SmtpFault | undefined>();
+
+  let server: SMTPServer;
+  const dropConnection = (session: SMTPServerSession) => {
+    const connections = (server as unknown as { connections: Set<ConnectionHandle> }).connections;
+    for (const connection of connections) {
+      if (connection.id === session.id) connection._socket?.destroy();
+    }
+  };
+
+  const serverOptions: SMTPServerOptions = {
+    authOptional: !options.credentials,
+    allowInsecureAuth: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
-    onData(stream, _session, callback) {
+    onAuth(auth, _session, callback) {
+      const accepted =
+        !options.credentials || (auth.username === options.credentials.username && auth.password === options.credentials.password);
+      logins.push({ username: auth.username ?? "", accepted });
+      if (!accepted) return callback(smtpError(535, "5.7.8 Username and Password not accepted"));
+      callback(null, { user: auth.username });
+    },
+    onMailFrom(_address, session, callback) {
+      const fault = faults.shift();
+      faultBySession.set(session.id, fault);
+      if (fault?.kind === "drop-before-data") return dropConnection(session);
+      if (fault?.kind === "reply" && fault.at === "mail") return callback(smtpError(fault.code, fault.message ?? "Try again later"));
+      callback();
+    },
+    onData(stream, session, callback) {
+      const fault = faultBySession.get(session.id);
+      faultBySession.delete(session.id);
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          if (fault?.kind === "drop-after-data") {
+            receivedUnacknowledged.push(mail);
+            return dropConnection(session);
+          }
+          if (fault?.kind === "reply" && fault.at === "data") return callback(smtpError(fault.code, fault.message ?? "Rejected"));
+          if (fault?.kind === "slow-data") await new Promise((resolve) => setTimeout(resolve, fault.ms));
           received.push(mail);
           callback();
         })
         .catch(callback);
     },
-  });
+  };
+  server = new SMTPServer(serverOptions);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return {
     url: `smtp://127.0.0.1:${port}`,
+    port,
     received,
+    receivedUnacknowledged,
+    faults,
+    logins,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,57 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import MailComposer from "nodemailer/lib/mail-composer";
+
+export type Mailbox = { name: string; address: string };
+
+export type ComposeInput = {
+  from: Mailbox;
+  to: Mailbox;
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+  date: Date;
+};
+
+const LINE_BREAK = /[\r\n]/;
+
+/** Our own Message-ID, on the sender's domain so replies thread and spam filters see a matching domain. */
+export function createMessageId(fromAddress: string): string {
+  const domain = fromAddress.split("@")[1]?.toLowerCase() || "afterview.local";
+  return `<${randomUUID()}@${domain}>`;
+}
+
+/**
+ * The message exactly as every transport sends it (SMTP and the Gmail API get the
+ * same bytes). Header values never carry CR or LF: a name or subject with a line
+ * break is refused here, whatever the caller validated, so no input can add headers.
+ */
+export async function composeMessage(input: ComposeInput): Promise<Buffer> {
+  for (const [label, value] of [
+    ["subject", input.subject],
+    ["sender name", input.from.name],
+    ["sender address", input.from.address],
+    ["recipient name", input.to.name],
+    ["recipient address", input.to.address],
+  ] as const) {
+    if (LINE_BREAK.test(value)) throw new Error(`The ${label} contains a line break`);
+  }
+  const composer = new MailComposer({
+    from: { name: input.from.name, address: input.from.address },
+    to: { name: input.to.name, address: input.to.address },
+    subject: input.subject,
+    text: input.text,
+    html: input.html,
+    messageId: input.messageId,
+    date: input.date,
+    ...(input.inReplyTo ? { inReplyTo: input.inReplyTo } : {}),
+    ...(input.references.length > 0 ? { references: input.references } : {}),
+    // the message is built from the user's text alone: no files or URLs are ever read
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  });
+  return composer.compile().build();
+}
