@@ -183,3 +183,13 @@ export async function approveDraft({ userId, stepId, subject, body, now }: { use
   }
   return updateDraft(userId, stepId, { subject, body, isEdited: true, status: "approved", approvedAt: now, updatedAt: now });
 }
+
+/** The approved draft of a step, rendered exactly as it will be sent (lib/mail queues it). */
+export async function renderApprovedDraft({ userId, stepId }: { userId: string; stepId: string }) {
+  const context = await loadStepContext({ userId, stepId });
+  if (context.step.kind === "letter") throw new UserFacingError("A letter is printed and mailed, not emailed.");
+  const [draft] = await db.select().from(drafts).where(and(eq(drafts.stepId, stepId), eq(drafts.userId, userId)));
+  if (!draft || draft.status !== "approved") throw new UserFacingError("Approve the draft before sending it.");
+  const rendered = await renderDraftEmail(bodyToDraft(draft.subject, draft.body), { kind: context.step.kind as DraftKind });
+  return { step: context.step, interviewer: context.interviewer, draft, html: rendered.html, text: rendered.text };
+}

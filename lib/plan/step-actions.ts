@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { planSteps } from "@/lib/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
-import { syncInterviewPlans } from "./sync";
+import { syncInterviewPlans, type Executor } from "./sync";
 
 type StepChange = { userId: string; stepId: string; now: Date };
 
@@ -39,4 +39,18 @@ export async function skipStep(change: StepChange): Promise<void> {
 export async function snoozeStep(change: StepChange & { until: Date }): Promise<void> {
   if (change.until <= change.now) throw new UserFacingError("Pick a time in the future.", { until: ["Pick a time in the future"] });
   await changeStep(change, { snoozedUntil: change.until, dueAt: change.until });
+}
+
+/**
+ * A message for the step left (lib/mail): the step is done as of the send, and
+ * later steps count from then (domain.md "Follow-ups"). A step already closed
+ * (done by hand, skipped, cancelled) stays as it is.
+ */
+export async function markStepSent(tx: Executor, { userId, stepId, sentAt, now }: { userId: string; stepId: string; sentAt: Date; now: Date }): Promise<void> {
+  const [step] = await tx
+    .update(planSteps)
+    .set({ status: "done", completedAt: sentAt, version: sql`${planSteps.version} + 1`, updatedAt: now })
+    .where(and(eq(planSteps.id, stepId), eq(planSteps.userId, userId), eq(planSteps.status, "pending")))
+    .returning({ interviewId: planSteps.interviewId });
+  if (step) await syncInterviewPlans(tx, { userId, interviewIds: [step.interviewId], now });
 }

@@ -7,7 +7,7 @@ import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { DEFAULT_SEND_HOUR, FOLLOW_UP_DEFAULT_DAYS } from "./constants";
 import type { PlanInput, PlanStep } from "./types";
 
-type Executor = Pick<Database, "select" | "insert" | "update">;
+export type Executor = Pick<Database, "select" | "insert" | "update">;
 
 const STALE_REASON = "No longer part of the plan (the interview changed).";
 

@@ -1,0 +1,60 @@
+import "server-only";
+import { deliverJobs, type DeliveryContext } from "@/lib/mail/delivery";
+import type { OutboxJobData } from "@/lib/mail/outbox";
+import { closeSmtpTransports } from "@/lib/mail/sender";
+import { sweepOutbox } from "@/lib/mail/sweep";
+import { DEFAULT_QUEUE_SETTINGS, getQueue, QUEUES, stopQueue, type QueueSettings } from "./queue";
+
+/** Send jobs fetched per poll, and pollers per process. */
+export const OUTBOX_BATCH_SIZE = 50;
+export const OUTBOX_POLLERS = 2;
+
+export type WorkerOptions = {
+  settings?: QueueSettings;
+  batchSize?: number;
+  pollers?: number;
+  /** the worker's clock (tests pass their own) */
+  now?: () => Date;
+  getTransport?: DeliveryContext["getTransport"];
+};
+
+export type RunningWorker = { stop: () => Promise<void> };
+
+/**
+ * The background half of Afterview: sends queued mail, sweeps the outbox, and
+ * runs the periodic jobs. `npm start` runs one next to the web server;
+ * production runs `npm run worker`, any number of instances.
+ */
+export async function startWorker(options: WorkerOptions = {}): Promise<RunningWorker> {
+  const settings = options.settings ?? DEFAULT_QUEUE_SETTINGS;
+  const now = options.now ?? (() => new Date());
+  const boss = await getQueue({ role: "worker", settings });
+  const context: DeliveryContext = { now, expireInSeconds: settings.expireInSeconds, getTransport: options.getTransport };
+
+  for (let poller = 0; poller < (options.pollers ?? OUTBOX_POLLERS); poller++) {
+    await boss.work<OutboxJobData>(
+      QUEUES.outboxSend,
+      { batchSize: options.batchSize ?? OUTBOX_BATCH_SIZE, includeMetadata: true, pollingIntervalSeconds: settings.pollingIntervalSeconds },
+      async (jobs) => {
+        const result = await deliverJobs(
+          jobs.map((job) => ({ id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit })),
+          context,
+        );
+        // pg-boss retries these with backoff; the rest of the batch completes
+        for (const retry of result.retry) await boss.fail(QUEUES.outboxSend, retry.jobId, { message: `temporary failure of ${retry.error}` });
+      },
+    );
+  }
+
+  await boss.work(QUEUES.outboxSweep, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
+    await sweepOutbox({ now: now(), expireInSeconds: settings.expireInSeconds });
+  });
+  await boss.schedule(QUEUES.outboxSweep, "* * * * *");
+
+  return {
+    stop: async () => {
+      await stopQueue();
+      closeSmtpTransports();
+    },
+  };
+}

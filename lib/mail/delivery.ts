@@ -1,0 +1,192 @@
+import "server-only";
+import { and, eq, inArray, lt, lte, ne, sql } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { outboundMessages, planSteps, smtpSettings, type OutboundMessage } from "@/lib/db/schema";
+import { markStepSent } from "@/lib/plan/step-actions";
+import type { OutboxJobData } from "./outbox";
+import { getTransportFor } from "./sender";
+import { DeliveryError, type MailTransport } from "./transports/types";
+
+/** Sends in flight at once per batch; the SMTP pool has its own connection limit. */
+export const DELIVERY_CONCURRENCY = 10;
+
+export type DeliveryJob = { id: string; data: OutboxJobData; retryCount: number; retryLimit: number };
+
+export type DeliveryContext = {
+  now: () => Date;
+  /** a job active longer than this was abandoned by a dead worker */
+  expireInSeconds: number;
+  getTransport?: (message: OutboundMessage) => Promise<MailTransport>;
+};
+
+export type DeliveryResult = {
+  sent: number;
+  failed: number;
+  unknown: number;
+  cancelled: number;
+  /** jobs to hand back to the queue, which retries them with backoff */
+  retry: { jobId: string; error: string }[];
+};
+
+const STEP_CLOSED_REASON = "Not sent: the step was closed before its send time (they replied, or it was marked done or skipped).";
+const WORKER_DIED_REASON =
+  "The worker stopped while this message was being sent, so we can't tell whether it left. Check your Sent folder.";
+
+type Outcome = "sent" | "failed" | "unknown" | "retry";
+
+async function markFailure(message: OutboundMessage, now: Date, status: "failed" | "unknown" | "scheduled", error: string): Promise<boolean> {
+  const [updated] = await db
+    .update(outboundMessages)
+    .set({
+      status,
+      lastError: error,
+      lastErrorAt: now,
+      updatedAt: now,
+      ...(status === "scheduled" ? { claimToken: null, claimedAt: null } : {}),
+    })
+    .where(and(eq(outboundMessages.id, message.id), eq(outboundMessages.claimToken, message.claimToken!), eq(outboundMessages.status, "sending")))
+    .returning({ id: outboundMessages.id });
+  return Boolean(updated);
+}
+
+async function markSent(message: OutboundMessage, now: Date, receipt: { providerMessageId: string | null; gmailThreadId: string | null }) {
+  await db.transaction(async (tx) => {
+    // "unknown" too: a send that outlived its job is still the truth when it reports back
+    const [updated] = await tx
+      .update(outboundMessages)
+      .set({
+        status: "sent",
+        sentAt: now,
+        providerMessageId: receipt.providerMessageId,
+        gmailThreadId: receipt.gmailThreadId ?? message.gmailThreadId,
+        lastError: null,
+        lastErrorAt: null,
+        updatedAt: now,
+      })
+      .where(
+        and(
+          eq(outboundMessages.id, message.id),
+          eq(outboundMessages.claimToken, message.claimToken!),
+          inArray(outboundMessages.status, ["sending", "unknown"]),
+        ),
+      )
+      .returning({ id: outboundMessages.id });
+    if (updated) await markStepSent(tx, { userId: message.userId, stepId: message.stepId, sentAt: now, now });
+  });
+}
+
+async function deliverOne(message: OutboundMessage, job: DeliveryJob, context: DeliveryContext): Promise<Outcome> {
+  let hasStartedSending = false;
+  try {
+    const transport = await (context.getTransport ?? getTransportFor)(message);
+    hasStartedSending = true;
+    const receipt = await transport.send({
+      raw: Buffer.from(message.mime, "base64"),
+      from: message.fromAddress,
+      to: message.toAddress,
+      gmailThreadId: message.gmailThreadId,
+    });
+    await markSent(message, context.now(), receipt);
+    return "sent";
+  } catch (caught) {
+    const error =
+      caught instanceof DeliveryError
+        ? caught
+        : hasStartedSending
+          ? new DeliveryError("unknown", "Something went wrong while sending, so we can't tell whether the message left. Check your Sent folder.", { cause: caught })
+          : new DeliveryError("temporary", "The message could not be prepared for sending; it will be tried again.", { cause: caught });
+    if (!(caught instanceof DeliveryError)) console.error("[outbox] unexpected error delivering", message.id, caught);
+    const now = context.now();
+    if (error.isAuthFailure && message.transport === "smtp") {
+      await db.update(smtpSettings).set({ lastError: error.userMessage, lastErrorAt: now }).where(eq(smtpSettings.userId, message.userId));
+    }
+    if (error.outcome === "unknown") {
+      await markFailure(message, now, "unknown", error.userMessage);
+      return "unknown";
+    }
+    if (error.outcome === "temporary" && job.retryCount < job.retryLimit) {
+      await markFailure(message, now, "scheduled", `${error.userMessage} Trying again.`);
+      return "retry";
+    }
+    const attempts = error.outcome === "temporary" ? `Gave up after ${message.attempts} attempts. ` : "";
+    await markFailure(message, now, "failed", `${attempts}${error.userMessage}`);
+    return "failed";
+  }
+}
+
+async function runLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+/**
+ * One batch of send jobs. The queue delivers at least once, so the row is the
+ * guard: only a row this call moved from "scheduled" to "sending" is sent, and
+ * a row still "sending" after its job expired (the worker died mid-send) becomes
+ * "unknown" for the user to resolve instead of being sent again.
+ */
+export async function deliverJobs(jobs: DeliveryJob[], context: DeliveryContext): Promise<DeliveryResult> {
+  const result: DeliveryResult = { sent: 0, failed: 0, unknown: 0, cancelled: 0, retry: [] };
+  const jobByMessage = new Map<string, DeliveryJob>();
+  for (const job of jobs) if (!jobByMessage.has(job.data.messageId)) jobByMessage.set(job.data.messageId, job);
+  const ids = [...jobByMessage.keys()];
+  if (ids.length === 0) return result;
+  const now = context.now();
+
+  // domain.md "Outcomes": a reply or an outcome closes the step; its message must not go.
+  const cancelled = await db
+    .update(outboundMessages)
+    .set({ status: "cancelled", lastError: STEP_CLOSED_REASON, lastErrorAt: now, updatedAt: now })
+    .from(planSteps)
+    .where(
+      and(
+        eq(planSteps.id, outboundMessages.stepId),
+        ne(planSteps.status, "pending"),
+        eq(outboundMessages.status, "scheduled"),
+        inArray(outboundMessages.id, ids),
+      ),
+    )
+    .returning({ id: outboundMessages.id });
+  result.cancelled = cancelled.length;
+
+  const claimed = await db
+    .update(outboundMessages)
+    .set({
+      status: "sending",
+      claimToken: sql`gen_random_uuid()`,
+      claimedAt: now,
+      attempts: sql`${outboundMessages.attempts} + 1`,
+      updatedAt: now,
+    })
+    .where(and(inArray(outboundMessages.id, ids), eq(outboundMessages.status, "scheduled"), lte(outboundMessages.sendAt, now)))
+    .returning();
+
+  const staleBefore = new Date(now.getTime() - context.expireInSeconds * 1000);
+  const abandoned = await db
+    .update(outboundMessages)
+    .set({ status: "unknown", lastError: WORKER_DIED_REASON, lastErrorAt: now, updatedAt: now })
+    .where(and(inArray(outboundMessages.id, ids), eq(outboundMessages.status, "sending"), lt(outboundMessages.claimedAt, staleBefore)))
+    .returning({ id: outboundMessages.id });
+  result.unknown += abandoned.length;
+
+  const outcomes = await runLimited(claimed, DELIVERY_CONCURRENCY, async (message) => {
+    const job = jobByMessage.get(message.id)!;
+    const outcome = await deliverOne(message, job, context);
+    if (outcome === "retry") result.retry.push({ jobId: job.id, error: message.id });
+    return outcome;
+  });
+  for (const outcome of outcomes) {
+    if (outcome === "sent") result.sent++;
+    else if (outcome === "failed") result.failed++;
+    else if (outcome === "unknown") result.unknown++;
+  }
+  return result;
+}

@@ -1,0 +1,168 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../db/client";
+import { planSteps, smtpSettings } from "../db/schema";
+import { startWorker, type RunningWorker } from "../jobs/worker";
+import { skipStep } from "../plan/step-actions";
+import { setupTestDatabase } from "../test/database";
+import { createTestUser } from "../test/factories";
+import { startTestSmtpServer, type TestSmtpServer } from "../test/smtp-server";
+import { cancelMessage, queueStepMessage, resolveUnknownMessage } from "./outbox";
+import {
+  approveStepDraft,
+  createInterviewWithApprovedThankYou,
+  findStep,
+  readMessage,
+  useTestSmtpAccount,
+  waitFor,
+} from "./test-support";
+
+setupTestDatabase();
+
+const FAST_QUEUE = { expireInSeconds: 5, maintenanceIntervalSeconds: 1, retryLimit: 3, retryDelaySeconds: 1, pollingIntervalSeconds: 0.5 };
+
+let smtp: TestSmtpServer;
+let worker: RunningWorker;
+
+beforeAll(async () => {
+  smtp = await startTestSmtpServer({ credentials: { username: "ada", password: "right" } });
+  worker = await startWorker({ settings: FAST_QUEUE });
+});
+afterAll(async () => {
+  await worker?.stop();
+  await smtp?.close();
+});
+
+async function newSender() {
+  const user = await createTestUser({ displayName: "Ada Lovelace" });
+  await useTestSmtpAccount(user.id, smtp.port);
+  return user;
+}
+
+const isSettled = (row: { status: string }) => !["scheduled", "sending"].includes(row.status);
+
+function receivedWith(messageId: string) {
+  return smtp.received.filter((mail) => mail.messageId === messageId);
+}
+
+describe("outbox", () => {
+  it("sends now: the approved message arrives once, from the user's account, and the step is done", async () => {
+    const user = await newSender();
+    const { stepId } = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Send Now Corp" });
+    const queued = await queueStepMessage({ userId: user.id, stepId, when: { at: "now" }, now: new Date() });
+    const sent = await waitFor(() => readMessage(queued.id), isSettled);
+    expect(sent.status).toBe("sent");
+    expect(sent.attempts).toBe(1);
+    const [mail] = receivedWith(sent.messageId);
+    expect(receivedWith(sent.messageId)).toHaveLength(1);
+    expect(mail!.from?.text).toBe('"Ada Lovelace" <ada@example.com>');
+    expect(mail!.to && !Array.isArray(mail!.to) ? mail!.to.text : "").toBe('"Jane Doe" <jane@acme.example>');
+    expect(mail!.subject).toBe(sent.subject);
+    expect(mail!.text).toContain("Jane");
+    const [step] = await getDb().select().from(planSteps).where(eq(planSteps.id, stepId));
+    expect(step!.status).toBe("done");
+    expect(step!.completedAt?.getTime()).toBe(sent.sentAt?.getTime());
+  });
+
+  it("releases a scheduled message at its time, not before", async () => {
+    const user = await newSender();
+    const { stepId } = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Scheduled Corp" });
+    const sendAt = new Date(Date.now() + 2_000);
+    const queued = await queueStepMessage({ userId: user.id, stepId, when: { at: sendAt }, now: new Date() });
+    expect((await readMessage(queued.id)).status).toBe("scheduled");
+    const sent = await waitFor(() => readMessage(queued.id), isSettled);
+    expect(sent.status).toBe("sent");
+    expect(sent.sentAt!.getTime()).toBeGreaterThanOrEqual(sendAt.getTime());
+    expect(receivedWith(sent.messageId)).toHaveLength(1);
+  });
+
+  it("retries a 421 with backoff and sends it; a 550 fails at once with the server's words", async () => {
+    const user = await newSender();
+    const first = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Busy Corp" });
+    smtp.faults.push({ kind: "reply", at: "mail", code: 421, message: "4.7.0 Too busy, try later" });
+    const retried = await queueStepMessage({ userId: user.id, stepId: first.stepId, when: { at: "now" }, now: new Date() });
+    const done = await waitFor(() => readMessage(retried.id), isSettled);
+    expect(done.status).toBe("sent");
+    expect(done.attempts).toBe(2);
+    expect(receivedWith(done.messageId)).toHaveLength(1);
+
+    const second = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Strict Corp" });
+    smtp.faults.push({ kind: "reply", at: "data", code: 550, message: "5.1.1 No such mailbox" });
+    const refused = await queueStepMessage({ userId: user.id, stepId: second.stepId, when: { at: "now" }, now: new Date() });
+    const failed = await waitFor(() => readMessage(refused.id), isSettled);
+    expect(failed.status).toBe("failed");
+    expect(failed.attempts).toBe(1);
+    expect(failed.lastError).toContain("5.1.1 No such mailbox");
+    expect(receivedWith(failed.messageId)).toHaveLength(0);
+  });
+
+  it("keeps a message whose login was refused as failed, with the server's words on the SMTP settings", async () => {
+    const user = await createTestUser();
+    await useTestSmtpAccount(user.id, smtp.port, "wrong");
+    const { stepId } = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Locked Corp" });
+    const queued = await queueStepMessage({ userId: user.id, stepId, when: { at: "now" }, now: new Date() });
+    const failed = await waitFor(() => readMessage(queued.id), isSettled);
+    expect(failed.status).toBe("failed");
+    expect(failed.lastError).toContain("refused the login");
+    const [setting] = await getDb().select().from(smtpSettings).where(eq(smtpSettings.userId, user.id));
+    expect(setting!.lastError).toContain("Username and Password not accepted");
+  });
+
+  it("threads the follow-up under the thank-you sent to the same interviewer", async () => {
+    const user = await newSender();
+    const { interviewId, stepId } = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Thread Corp" });
+    const thanks = await queueStepMessage({ userId: user.id, stepId, when: { at: "now" }, now: new Date() });
+    const sentThanks = await waitFor(() => readMessage(thanks.id), isSettled);
+    const followUp = await findStep(interviewId, "follow_up");
+    await approveStepDraft(user.id, followUp.id);
+    const queued = await queueStepMessage({ userId: user.id, stepId: followUp.id, when: { at: "now" }, now: new Date() });
+    const sent = await waitFor(() => readMessage(queued.id), isSettled);
+    expect(sent.status).toBe("sent");
+    const [mail] = receivedWith(sent.messageId);
+    expect(mail!.inReplyTo).toBe(sentThanks.messageId);
+    expect(mail!.references).toContain(sentThanks.messageId);
+  });
+
+  it("does not send a message whose step was closed before its send time", async () => {
+    const user = await newSender();
+    const { stepId } = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Closed Corp" });
+    const queued = await queueStepMessage({ userId: user.id, stepId, when: { at: new Date(Date.now() + 1_500) }, now: new Date() });
+    await skipStep({ userId: user.id, stepId, now: new Date() });
+    const settled = await waitFor(() => readMessage(queued.id), isSettled);
+    expect(settled.status).toBe("cancelled");
+    expect(settled.lastError).toContain("step was closed");
+    expect(receivedWith(settled.messageId)).toHaveLength(0);
+  });
+
+  it("cancels and reschedules before it goes, and refuses to cancel what has left", async () => {
+    const user = await newSender();
+    const { stepId } = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Cancel Corp" });
+    const later = new Date(Date.now() + 60 * 60_000);
+    const queued = await queueStepMessage({ userId: user.id, stepId, when: { at: later }, now: new Date() });
+    const rescheduled = await queueStepMessage({ userId: user.id, stepId, when: { at: new Date(later.getTime() + 60_000) }, now: new Date() });
+    expect(rescheduled.id).toBe(queued.id);
+    expect(rescheduled.messageId).toBe(queued.messageId);
+    expect(rescheduled.sendAt.getTime()).toBe(later.getTime() + 60_000);
+    await cancelMessage({ userId: user.id, messageId: queued.id, now: new Date() });
+    expect((await readMessage(queued.id)).status).toBe("cancelled");
+    await expect(cancelMessage({ userId: user.id, messageId: queued.id, now: new Date() })).rejects.toThrow(/no longer waiting/);
+    const other = await createTestUser();
+    await expect(cancelMessage({ userId: other.id, messageId: queued.id, now: new Date() })).rejects.toThrow(/not found/i);
+  });
+
+  it("lets the user settle an unknown message: it was sent, or send again with a new Message-ID", async () => {
+    const user = await newSender();
+    const { stepId } = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Unknown Corp" });
+    smtp.faults.push({ kind: "drop-after-data" });
+    const queued = await queueStepMessage({ userId: user.id, stepId, when: { at: "now" }, now: new Date() });
+    const unknown = await waitFor(() => readMessage(queued.id), isSettled);
+    expect(unknown.status).toBe("unknown");
+    expect(unknown.lastError).toContain("may have been delivered");
+    await expect(queueStepMessage({ userId: user.id, stepId, when: { at: "now" }, now: new Date() })).rejects.toThrow(/Sent folder/);
+    await resolveUnknownMessage({ userId: user.id, messageId: queued.id, resolution: "send_again", now: new Date() });
+    const again = await waitFor(() => readMessage(queued.id), isSettled);
+    expect(again.status).toBe("sent");
+    expect(again.messageId).not.toBe(unknown.messageId);
+    expect(receivedWith(again.messageId)).toHaveLength(1);
+  });
+});
