@@ -13,7 +13,7 @@ import {
   createInterviewWithApprovedThankYou,
   findStep,
   readMessage,
-  useTestSmtpAccount,
+  configureTestSmtpAccount,
   waitFor,
 } from "./test-support";
 
@@ -35,7 +35,7 @@ afterAll(async () => {
 
 async function newSender() {
   const user = await createTestUser({ displayName: "Ada Lovelace" });
-  await useTestSmtpAccount(user.id, smtp.port);
+  await configureTestSmtpAccount(user.id, smtp.port);
   return user;
 }
 
@@ -98,7 +98,7 @@ describe("outbox", () => {
 
   it("keeps a message whose login was refused as failed, with the server's words on the SMTP settings", async () => {
     const user = await createTestUser();
-    await useTestSmtpAccount(user.id, smtp.port, "wrong");
+    await configureTestSmtpAccount(user.id, smtp.port, "wrong");
     const { stepId } = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Locked Corp" });
     const queued = await queueStepMessage({ userId: user.id, stepId, when: { at: "now" }, now: new Date() });
     const failed = await waitFor(() => readMessage(queued.id), isSettled);

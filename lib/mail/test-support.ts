@@ -51,7 +51,7 @@ export async function approveStepDraft(userId: string, stepId: string) {
 }
 
 /** The user's own SMTP account, pointing at a test server on loopback. */
-export async function useTestSmtpAccount(userId: string, port: number, password = "right") {
+export async function configureTestSmtpAccount(userId: string, port: number, password = "right") {
   await getDb()
     .insert(smtpSettings)
     .values({
