@@ -1,0 +1,190 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { FetchMessageObject, ImapFlow } from "imapflow";
+import { db } from "@/lib/db/client";
+import { imapSettings } from "@/lib/db/schema";
+import { firstHeader, isAutoReplyHeaders, parseHeaderLines, readMessageIds, REPLY_HEADER_NAMES } from "./headers";
+import { createImapClient, describeImapError, IMAP_TIMEOUT_MS, ImapAccountError, type ImapAccount } from "./imap-connection";
+import { loadImapAccount } from "./imap-settings";
+import { matchReply, type IncomingMail, type ReplyCandidates } from "./match";
+import { loadReplyCandidates, recordDetectedReply } from "./record";
+
+/** How far back the first check of a mailbox looks when nothing was sent earlier. */
+export const FIRST_CHECK_LOOKBACK_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type ImapCheckResult =
+  | { status: "not_configured" }
+  | { status: "checked"; fetched: number; recorded: number }
+  | { status: "failed"; error: string };
+
+type FetchedMailbox = { uidValidity: string; lastSeenUid: number; messages: FetchMessageObject[] };
+
+function toDate(value: Date | string | undefined): Date | null {
+  if (!value) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function toIncomingMail(message: FetchMessageObject, now: Date): IncomingMail {
+  const headers = parseHeaderLines(message.headers?.toString("utf8") ?? "");
+  const envelope = message.envelope ?? {};
+  const fromAddress = envelope.from?.[0]?.address ?? "";
+  const subject = envelope.subject ?? "";
+  const messageId = readMessageIds(envelope.messageId ?? firstHeader(headers, "message-id"))[0] ?? null;
+  // Without a Message-ID, a digest of what identifies the mail keeps it stable across checks.
+  const fallbackId = `no-message-id:${createHash("sha256").update(`${fromAddress}\n${String(envelope.date ?? "")}\n${subject}`).digest("hex")}`;
+  return {
+    externalId: messageId ?? fallbackId,
+    messageId,
+    inReplyTo: envelope.inReplyTo ?? firstHeader(headers, "in-reply-to"),
+    references: readMessageIds((headers.get("references") ?? []).join(" ")),
+    fromAddress,
+    subject,
+    receivedAt: toDate(message.internalDate) ?? toDate(envelope.date) ?? now,
+    isAutoReply: isAutoReplyHeaders(headers),
+  };
+}
+
+// The first check (or one after UIDVALIDITY changed, which renumbers every
+// message) searches by date; later checks fetch only UIDs above the last seen.
+async function fetchNewMessages(
+  client: ImapFlow,
+  account: ImapAccount,
+  stored: { uidValidity: string | null; lastSeenUid: number | null },
+  since: Date,
+): Promise<FetchedMailbox> {
+  const mailbox = await client.mailboxOpen(account.mailbox, { readOnly: true }).catch((error: unknown) => {
+    throw describeImapError(error, account, "mailbox");
+  });
+  const uidValidity = String(mailbox.uidValidity);
+  const highestUid = mailbox.uidNext - 1;
+  const isFresh = stored.uidValidity !== uidValidity || stored.lastSeenUid === null;
+  const after = isFresh ? 0 : stored.lastSeenUid!;
+  let range: number[] | string | null = null;
+  if (isFresh) {
+    const found = await client.search({ since }, { uid: true });
+    range = found && found.length ? found : null;
+  } else if (highestUid > after) {
+    range = `${after + 1}:*`;
+  }
+  const messages: FetchMessageObject[] = [];
+  if (range) {
+    const query = { uid: true, envelope: true, internalDate: true, headers: [...REPLY_HEADER_NAMES] };
+    // "n:*" always includes the highest UID, even below n: keep only the new ones.
+    for await (const message of client.fetch(range, query, { uid: true })) if (message.uid > after) messages.push(message);
+  }
+  messages.sort((a, b) => a.uid - b.uid);
+  const lastSeenUid = Math.max(after, highestUid, ...messages.map((message) => message.uid));
+  return { uidValidity, lastSeenUid, messages };
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = Math.max(1, Math.round(ms / 1000));
+  return seconds === 1 ? "1 second" : `${seconds} seconds`;
+}
+
+function firstCheckSince(candidates: ReplyCandidates, now: Date): Date {
+  const lookback = now.getTime() - FIRST_CHECK_LOOKBACK_DAYS * DAY_MS;
+  return new Date(Math.min(lookback, ...candidates.sent.map((sent) => sent.sentAt.getTime())));
+}
+
+async function readMailbox(account: ImapAccount, stored: { uidValidity: string | null; lastSeenUid: number | null }, since: Date, timeoutMs: number) {
+  const client = createImapClient(account, timeoutMs);
+  let hasTimedOut = false;
+  const timer = setTimeout(() => {
+    hasTimedOut = true;
+    client.close();
+  }, timeoutMs);
+  try {
+    await client.connect().catch((error: unknown) => {
+      throw describeImapError(error, account, "connect");
+    });
+    const fetched = await fetchNewMessages(client, account, stored, since);
+    await client.logout();
+    return fetched;
+  } catch (error) {
+    if (hasTimedOut) throw new ImapAccountError(`The mail server did not finish answering within ${formatSeconds(timeoutMs)}.`, "host");
+    throw describeImapError(error, account, "connect");
+  } finally {
+    clearTimeout(timer);
+    client.close();
+  }
+}
+
+/**
+ * Reads the new mail of the user's IMAP mailbox, records the replies it
+ * finds (which cancels their interviews' follow-ups) and remembers how far it
+ * read. A failing mailbox is stored as lastError for Settings, not thrown.
+ */
+export async function checkImapReplies({ userId, now, timeoutMs = IMAP_TIMEOUT_MS }: { userId: string; now: Date; timeoutMs?: number }): Promise<ImapCheckResult> {
+  const loaded = await loadImapAccount({ userId });
+  if (!loaded) return { status: "not_configured" };
+  const { row, account } = loaded;
+  if (!account) return recordFailure(userId, now, "The saved password can no longer be read. Enter it again in Settings.");
+  const candidates = await loadReplyCandidates({ userId });
+  let fetched: FetchedMailbox;
+  try {
+    fetched = await readMailbox(account, row, firstCheckSince(candidates, now), timeoutMs);
+  } catch (error) {
+    const message = error instanceof ImapAccountError ? error.message : "Could not check the mailbox.";
+    console.warn("[replies] IMAP check failed", { userId, host: row.host, message });
+    return recordFailure(userId, now, message);
+  }
+
+  let recorded = 0;
+  const answered = new Set<string>();
+  for (const message of fetched.messages) {
+    const mail = toIncomingMail(message, now);
+    const remaining = { ...candidates, awaiting: candidates.awaiting.filter((c) => !answered.has(c.interviewId)), sent: candidates.sent.filter((c) => !answered.has(c.interviewId)) };
+    const match = matchReply(mail, remaining);
+    if (!match) continue;
+    const { isRecorded } = await recordDetectedReply({ userId, match, mail, source: "imap", now });
+    answered.add(match.interviewId);
+    if (isRecorded) recorded += 1;
+  }
+  // Only for the mailbox that was read: if the user switched meanwhile, the new one starts over.
+  await db
+    .update(imapSettings)
+    .set({ uidValidity: fetched.uidValidity, lastSeenUid: fetched.lastSeenUid, lastCheckedAt: now, lastError: null, lastErrorAt: null })
+    .where(
+      and(
+        eq(imapSettings.userId, userId),
+        eq(imapSettings.host, row.host),
+        eq(imapSettings.port, row.port),
+        eq(imapSettings.username, row.username),
+        eq(imapSettings.mailbox, row.mailbox),
+      ),
+    );
+  return { status: "checked", fetched: fetched.messages.length, recorded };
+}
+
+async function recordFailure(userId: string, now: Date, message: string): Promise<ImapCheckResult> {
+  await db.update(imapSettings).set({ lastError: message, lastErrorAt: now }).where(eq(imapSettings.userId, userId));
+  return { status: "failed", error: message };
+}
+
+/** The periodic job: every connected mailbox, one after another, least recently checked first. */
+export async function checkAllImapReplies({ now, timeoutMs = IMAP_TIMEOUT_MS }: { now: Date; timeoutMs?: number }): Promise<{ checked: number; failed: number; recorded: number }> {
+  const rows = await db
+    .select({ userId: imapSettings.userId })
+    .from(imapSettings)
+    .orderBy(sql`${imapSettings.lastCheckedAt} asc nulls first`, asc(imapSettings.userId));
+  const summary = { checked: 0, failed: 0, recorded: 0 };
+  for (const { userId } of rows) {
+    try {
+      const result = await checkImapReplies({ userId, now, timeoutMs });
+      if (result.status === "checked") {
+        summary.checked += 1;
+        summary.recorded += result.recorded;
+      } else if (result.status === "failed") {
+        summary.failed += 1;
+      }
+    } catch (error) {
+      summary.failed += 1;
+      console.error("[replies] IMAP check crashed", { userId, error });
+    }
+  }
+  return summary;
+}
