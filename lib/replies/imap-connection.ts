@@ -12,7 +12,8 @@ export type ImapAccount = {
   mailbox: string;
 };
 
-export const IMAP_TIMEOUT_MS = 60_000;
+/** One user's whole check: connect, log in, search and fetch. */
+export const IMAP_TIMEOUT_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 20_000;
 const MESSAGE_MAX_CHARS = 300;
 

@@ -142,6 +142,8 @@ describe("IMAP reply detection against a real Dovecot", () => {
     expect(await good.storedReplies()).toHaveLength(1);
     expect(await getImapSettings({ userId: hung.user.id })).toMatchObject({ lastError: expect.stringMatching(/did not (answer|finish)/) });
     expect(await getImapSettings({ userId: refused.user.id })).toMatchObject({ lastError: expect.stringMatching(/refused the login/) });
+    // a spent budget starts no mailbox; they wait for the next run
+    expect(await checkAllImapReplies({ now: CHECK_NOW, budgetMs: 0 })).toMatchObject({ checked: 0, failed: 0, deferred: summary.checked + summary.failed });
   });
 
   it("refuses to save settings the server rejects, with its words, and saves nothing", async () => {

@@ -12,6 +12,8 @@ import { loadReplyCandidates, recordDetectedReply } from "./record";
 
 /** How far back the first check of a mailbox looks when nothing was sent earlier. */
 export const FIRST_CHECK_LOOKBACK_DAYS = 14;
+/** No new mailbox is started after this long, so a run (with one mailbox at IMAP_TIMEOUT_MS) ends well inside the queue's 120 s expiry. */
+export const IMAP_CHECK_BUDGET_MS = 75_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type ImapCheckResult =
@@ -165,14 +167,31 @@ async function recordFailure(userId: string, now: Date, message: string): Promis
   return { status: "failed", error: message };
 }
 
-/** The periodic job: every connected mailbox, one after another, least recently checked first. */
-export async function checkAllImapReplies({ now, timeoutMs = IMAP_TIMEOUT_MS }: { now: Date; timeoutMs?: number }): Promise<{ checked: number; failed: number; recorded: number }> {
+/**
+ * The periodic job: every connected mailbox, one after another, the longest
+ * unvisited first. No new mailbox is started once the budget is spent (the
+ * job must end before the queue expires it); the rest go first next time.
+ */
+export async function checkAllImapReplies({
+  now,
+  timeoutMs = IMAP_TIMEOUT_MS,
+  budgetMs = IMAP_CHECK_BUDGET_MS,
+}: {
+  now: Date;
+  timeoutMs?: number;
+  budgetMs?: number;
+}): Promise<{ checked: number; failed: number; recorded: number; deferred: number }> {
   const rows = await db
     .select({ userId: imapSettings.userId })
     .from(imapSettings)
-    .orderBy(sql`${imapSettings.lastCheckedAt} asc nulls first`, asc(imapSettings.userId));
-  const summary = { checked: 0, failed: 0, recorded: 0 };
+    .orderBy(sql`greatest(${imapSettings.lastCheckedAt}, ${imapSettings.lastErrorAt}) asc nulls first`, asc(imapSettings.userId));
+  const summary = { checked: 0, failed: 0, recorded: 0, deferred: 0 };
+  const startedAt = Date.now();
   for (const { userId } of rows) {
+    if (Date.now() - startedAt >= budgetMs) {
+      summary.deferred += 1;
+      continue;
+    }
     try {
       const result = await checkImapReplies({ userId, now, timeoutMs });
       if (result.status === "checked") {
