@@ -18,6 +18,9 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default("Afterview <no-reply@afterview.local>"),
   AUTH_GOOGLE_ID: z.string().optional(),
   AUTH_GOOGLE_SECRET: z.string().optional(),
+  // where the Google APIs and Google's token endpoint are; set to point the app at a stand-in
+  GOOGLE_API_ROOT_URL: z.string().url().optional(),
+  GOOGLE_OAUTH_TOKEN_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -43,6 +46,8 @@ export function readEnv(): Env {
     SMTP_URL: process.env.SMTP_URL || undefined,
     AUTH_GOOGLE_ID: process.env.AUTH_GOOGLE_ID || undefined,
     AUTH_GOOGLE_SECRET: process.env.AUTH_GOOGLE_SECRET || undefined,
+    GOOGLE_API_ROOT_URL: process.env.GOOGLE_API_ROOT_URL || undefined,
+    GOOGLE_OAUTH_TOKEN_URL: process.env.GOOGLE_OAUTH_TOKEN_URL || undefined,
   });
   if (!parsed.success) throw new Error(`Invalid environment:\n${describeIssues(parsed.error)}`);
   cached = parsed.data;

@@ -1,5 +1,5 @@
 import "server-only";
-import { google, type Auth, type calendar_v3 } from "googleapis";
+import { google, type Auth, type calendar_v3, type gmail_v1 } from "googleapis";
 import { readEnv } from "@/lib/env";
 import { buildRetryConfig, type Sleep } from "./retry";
 import { getFreshAccessToken } from "./tokens";
@@ -12,9 +12,9 @@ export type GoogleClientOptions = {
   userId: string;
   /** The shell's clock; decides whether the stored token needs a refresh. */
   now: Date;
-  /** API root, e.g. a local fake in tests. Defaults to https://www.googleapis.com/. */
+  /** API root, e.g. a local fake in tests. Defaults to GOOGLE_API_ROOT_URL, else https://www.googleapis.com/. */
   rootUrl?: string;
-  /** OAuth token endpoint. Defaults to https://oauth2.googleapis.com/token. */
+  /** OAuth token endpoint. Defaults to GOOGLE_OAUTH_TOKEN_URL, else https://oauth2.googleapis.com/token. */
   tokenUrl?: string;
   /** Waits between retries; tests pass one that records and returns at once. */
   sleep?: Sleep;
@@ -23,14 +23,16 @@ export type GoogleClientOptions = {
 export type GoogleClient = {
   auth: Auth.OAuth2Client;
   calendar: calendar_v3.Calendar;
+  /** Reads retry like every call; users.messages.send must pass NO_RETRY (lib/google/retry.ts). */
+  gmail: gmail_v1.Gmail;
 };
 
-function readGoogleCredentials(): { clientId: string; clientSecret: string } {
-  const { AUTH_GOOGLE_ID, AUTH_GOOGLE_SECRET } = readEnv();
+function readGoogleConfiguration(): { clientId: string; clientSecret: string; rootUrl?: string; tokenUrl?: string } {
+  const { AUTH_GOOGLE_ID, AUTH_GOOGLE_SECRET, GOOGLE_API_ROOT_URL, GOOGLE_OAUTH_TOKEN_URL } = readEnv();
   if (!AUTH_GOOGLE_ID || !AUTH_GOOGLE_SECRET) {
     throw new Error("Google is not configured: set AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET");
   }
-  return { clientId: AUTH_GOOGLE_ID, clientSecret: AUTH_GOOGLE_SECRET };
+  return { clientId: AUTH_GOOGLE_ID, clientSecret: AUTH_GOOGLE_SECRET, rootUrl: GOOGLE_API_ROOT_URL, tokenUrl: GOOGLE_OAUTH_TOKEN_URL };
 }
 
 /**
@@ -41,16 +43,19 @@ function readGoogleCredentials(): { clientId: string; clientSecret: string } {
  * behind our back in the library.
  *
  * Throws GoogleNotConnectedError or GoogleReconnectRequiredError (both
- * UserFacingError). Marking the connection broken in the database needs a
- * column and is a follow-up; until then callers show the error.
+ * UserFacingError); callers that run without the user (jobs) record the
+ * latter with markGoogleConnectionBroken (lib/google/connection.ts).
  */
 export async function createGoogleClient(options: GoogleClientOptions): Promise<GoogleClient> {
-  const { clientId, clientSecret } = readGoogleCredentials();
+  const configured = readGoogleConfiguration();
+  const { clientId, clientSecret } = configured;
+  const rootUrl = options.rootUrl ?? configured.rootUrl;
+  const tokenUrl = options.tokenUrl ?? configured.tokenUrl;
   const retryConfig = buildRetryConfig(options.sleep);
   const auth = new google.auth.OAuth2({
     clientId,
     clientSecret,
-    ...(options.tokenUrl ? { endpoints: { oauth2TokenUrl: options.tokenUrl } } : {}),
+    ...(tokenUrl ? { endpoints: { oauth2TokenUrl: tokenUrl } } : {}),
   });
   const accessToken = await getFreshAccessToken({
     userId: options.userId,
@@ -61,11 +66,8 @@ export async function createGoogleClient(options: GoogleClientOptions): Promise<
     retryConfig,
   });
   auth.setCredentials({ access_token: accessToken, token_type: "Bearer" });
-  const calendar = google.calendar({
-    version: "v3",
-    auth,
-    retryConfig,
-    ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}),
-  });
-  return { auth, calendar };
+  const apiOptions = { auth, retryConfig, ...(rootUrl ? { rootUrl } : {}) };
+  const calendar = google.calendar({ version: "v3", ...apiOptions });
+  const gmail = google.gmail({ version: "v1", ...apiOptions });
+  return { auth, calendar, gmail };
 }

@@ -11,6 +11,16 @@ const RETRYABLE_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DE
 
 export type Sleep = (ms: number) => Promise<void>;
 
+/**
+ * Per-call options for a request that must reach Google at most once
+ * (gmail users.messages.send: a replayed POST sends the mail again). The
+ * client-wide config above retries POST, also when no answer came back (the
+ * mail may already be out); for a send the outbox decides instead. googleapis
+ * deep-merges per-call options into the client's, so `retry: 0` wins here,
+ * and gaxios never retries when `retry` is 0.
+ */
+export const NO_RETRY = { retryConfig: { retry: 0, noResponseRetries: 0 } } as const;
+
 export const sleepFor: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type RetriedError = { config: { retryConfig?: { currentRetryAttempt?: number } } };

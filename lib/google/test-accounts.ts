@@ -17,11 +17,20 @@ export function configureTestGoogleCredentials(): void {
   process.env.AUTH_GOOGLE_SECRET = TEST_GOOGLE_CLIENT_SECRET;
 }
 
+export function unsignedIdToken(claims: Record<string, unknown>): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  return `${part({ alg: "none" })}.${part({ iss: "https://accounts.google.com", ...claims })}.`;
+}
+
 export async function createUserWithGoogleAccount(input: {
   accessToken: string;
   refreshToken: string | null;
   /** Seconds since the epoch, as Auth.js stores it. */
   expiresAt: number;
+  /** What Google granted; defaults to sign-in plus Calendar. */
+  scope?: string;
+  /** The Google account's address, carried in an (unsigned) ID token. */
+  googleEmail?: string;
 }) {
   const user = await createTestUser();
   await getDb()
@@ -35,7 +44,8 @@ export async function createUserWithGoogleAccount(input: {
       refresh_token: input.refreshToken ? encryptSecret(input.refreshToken) : null,
       expires_at: input.expiresAt,
       token_type: "bearer",
-      scope: "openid email profile https://www.googleapis.com/auth/calendar.app.created",
+      scope: input.scope ?? "openid email profile https://www.googleapis.com/auth/calendar.app.created",
+      id_token: input.googleEmail ? encryptSecret(unsignedIdToken({ email: input.googleEmail })) : null,
     });
   return user;
 }
