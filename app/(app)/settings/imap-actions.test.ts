@@ -1,0 +1,133 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
+import { decryptSecret } from "@/lib/crypto";
+import { imapSettings } from "@/lib/db/schema";
+import { getImapSettings } from "@/lib/replies/imap-settings";
+import { getDb, setupTestDatabase } from "@/lib/test/database";
+import { createTestSession, createTestUser } from "@/lib/test/factories";
+import { startTestImapServer, type TestImapServer } from "@/lib/test/imap-server";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
+import { checkImapNowAction, deleteImapSettingsAction, saveImapSettingsAction } from "./imap-actions";
+
+vi.mock("next/headers", () => nextHeadersModule());
+vi.mock("next/cache", () => nextCacheModule());
+
+setupTestDatabase();
+
+let server: TestImapServer;
+
+beforeAll(async () => {
+  server = await startTestImapServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+function form(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(values)) data.append(name, value);
+  return data;
+}
+
+function accountForm(overrides: Record<string, string> = {}): FormData {
+  return form({ host: server.host, port: String(server.port), security: "none", username: server.username, password: server.password, mailbox: "INBOX", ...overrides });
+}
+
+async function signedInUser() {
+  const user = await createTestUser();
+  signInAs(await createTestSession(user.id));
+  return user;
+}
+
+async function storedRow(userId: string) {
+  const [row] = await getDb().select().from(imapSettings).where(eq(imapSettings.userId, userId));
+  return row;
+}
+
+const save = (data: FormData) => saveImapSettingsAction(INITIAL_ACTION_STATE, data);
+
+describe("Replies by IMAP settings actions", () => {
+  it("explains each invalid field and echoes what was typed, never the password", async () => {
+    const user = await signedInUser();
+    const state = await save(form({ host: "imap.example.com", port: "70000", security: "none", username: "sam\r\nBcc: x@evil.example", password: "hunter2", mailbox: "" }));
+    expect(state).toMatchObject({
+      status: "error",
+      fieldErrors: {
+        port: ["Port must be a number between 1 and 65535"],
+        security: [expect.stringMatching(/only allowed to a server on this machine/)],
+        username: ["User name must be on one line"],
+      },
+      values: { host: "imap.example.com", port: "70000", security: "none" },
+    });
+    expect(state.values).not.toHaveProperty("password");
+    expect(JSON.stringify(state)).not.toContain("hunter2");
+    expect((await save(form({ host: "", port: "", security: "tls", username: "", password: "" }))).fieldErrors).toMatchObject({
+      host: ["Server is required"],
+      port: ["Port must be a number between 1 and 65535"],
+      username: ["User name is required"],
+    });
+    expect(await storedRow(user.id)).toBeUndefined();
+  });
+
+  it("verifies the login, stores the password encrypted and never returns it", async () => {
+    const user = await signedInUser();
+    const state = await save(accountForm());
+    expect(state).toMatchObject({ status: "success", message: "Connected. Afterview will look for replies in INBOX." });
+    expect(JSON.stringify(state)).not.toContain(server.password);
+    const row = await storedRow(user.id);
+    expect(row!.passwordEncrypted).not.toContain(server.password);
+    expect(decryptSecret(row!.passwordEncrypted)).toBe(server.password);
+    const view = await getImapSettings({ userId: user.id });
+    expect(view).toMatchObject({ host: server.host, port: server.port, security: "none", username: server.username, mailbox: "INBOX" });
+    expect(JSON.stringify(view)).not.toContain(server.password);
+    expect(view).not.toHaveProperty("passwordEncrypted");
+  });
+
+  it("refuses a login the server rejects with the server's words, keeps the input, saves nothing", async () => {
+    const user = await signedInUser();
+    const state = await save(accountForm({ password: "not-the-password" }));
+    expect(state).toMatchObject({
+      status: "error",
+      message: expect.stringMatching(/refused the login: Authentication failed/),
+      fieldErrors: { password: [expect.stringMatching(/Authentication failed/)] },
+      values: { host: server.host, username: server.username },
+    });
+    expect(JSON.stringify(state)).not.toContain("not-the-password");
+    expect(await storedRow(user.id)).toBeUndefined();
+  });
+
+  it("keeps the saved password when left blank, but not for another server", async () => {
+    const user = await signedInUser();
+    await save(accountForm());
+    expect(await save(accountForm({ password: "" }))).toMatchObject({ status: "success" });
+    expect(decryptSecret((await storedRow(user.id))!.passwordEncrypted)).toBe(server.password);
+    const moved = await save(accountForm({ host: "localhost", password: "" }));
+    expect(moved).toMatchObject({ status: "error", fieldErrors: { password: [expect.stringMatching(/Enter the password again/)] } });
+    expect((await storedRow(user.id))!.host).toBe(server.host);
+  });
+
+  it("checks now, and says so when no mailbox is connected", async () => {
+    await signedInUser();
+    expect(await checkImapNowAction(INITIAL_ACTION_STATE, form({}))).toMatchObject({ status: "error", message: "Connect a mailbox first." });
+    await save(accountForm());
+    expect(await checkImapNowAction(INITIAL_ACTION_STATE, form({}))).toMatchObject({ status: "success", message: "Checked just now: no new replies." });
+  });
+
+  it("changes and removes only the signed-in user's mailbox", async () => {
+    const owner = await signedInUser();
+    await save(accountForm());
+    const before = await storedRow(owner.id);
+    const other = await signedInUser();
+    expect(await save(accountForm({ mailbox: "INBOX" }))).toMatchObject({ status: "success" });
+    expect(await deleteImapSettingsAction(INITIAL_ACTION_STATE, form({}))).toMatchObject({ status: "success" });
+    expect(await storedRow(other.id)).toBeUndefined();
+    expect(await storedRow(owner.id)).toEqual(before);
+  });
+
+  it("sends a signed-out request to sign in", async () => {
+    signInAs(null);
+    expect((await captureNavigation(() => save(accountForm()))).redirect).toBe("/signin");
+  });
+});
