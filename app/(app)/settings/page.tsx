@@ -5,6 +5,7 @@ import { getFeedStatus } from "@/lib/calendar/feed-tokens";
 import { formatDateTime } from "@/lib/format";
 import { getUserSettings } from "@/lib/users/settings";
 import { CalendarFeedPanel } from "./calendar-feed-panel";
+import { ImapPanel } from "./imap-panel";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -26,6 +27,7 @@ export default async function SettingsPage() {
         timeZones={listTimeZones(settings.timeZone)}
       />
       <CalendarFeedPanel activeSince={feed ? formatDateTime(feed.createdAt, settings.timeZone) : null} />
+      <ImapPanel userId={userId} timeZone={settings.timeZone} />
     </>
   );
 }
