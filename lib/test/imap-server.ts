@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -22,15 +22,18 @@ export type TestImapServer = {
   close: () => Promise<void>;
 };
 
-type Accounts = { internalUser: string; loginUser: string; mailUid: number; mailGid: number };
+type Accounts = { internalUser: string; internalGroup: string; loginUser: string; mailUid: number; mailGid: number };
 
 // Dovecot refuses to run mail processes as root. As root: the package's
 // unprivileged users for the daemons and `nobody` for the mail. As anyone else:
 // everything runs as that user (Dovecot's "rootless" setup).
 function chooseAccounts(): Accounts {
   const me = userInfo();
-  if (me.uid !== 0) return { internalUser: me.username, loginUser: me.username, mailUid: me.uid, mailGid: me.gid };
-  return { internalUser: "dovecot", loginUser: "dovenull", mailUid: 65534, mailGid: 65534 };
+  if (me.uid !== 0) {
+    const group = execFileSync("id", ["-gn"], { encoding: "utf8" }).trim();
+    return { internalUser: me.username, internalGroup: group, loginUser: me.username, mailUid: me.uid, mailGid: me.gid };
+  }
+  return { internalUser: "dovecot", internalGroup: "dovecot", loginUser: "dovenull", mailUid: 65534, mailGid: 65534 };
 }
 
 async function findFreePort(): Promise<number> {
@@ -55,7 +58,7 @@ auth_mechanisms = plain login
 # a refused login answers at once instead of after Dovecot's 2 s penalty
 auth_failure_delay = 0
 default_internal_user = ${accounts.internalUser}
-default_internal_group = ${accounts.internalUser === "dovecot" ? "dovecot" : String(accounts.mailGid)}
+default_internal_group = ${accounts.internalGroup}
 default_login_user = ${accounts.loginUser}
 first_valid_uid = ${accounts.mailUid}
 last_valid_uid = ${accounts.mailUid}
