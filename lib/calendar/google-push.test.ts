@@ -49,16 +49,21 @@ describe("googleEventId", () => {
 });
 
 describe("ensureAfterviewCalendar", () => {
-  it("creates the calendar once and finds it afterwards", async () => {
+  it("creates the calendar, keeps it while it exists, and makes a new one after it was deleted", async () => {
     const { calendar } = await connectedCalendar();
 
-    const created = await ensureAfterviewCalendar({ calendar, timeZone: BERLIN });
-    const found = await ensureAfterviewCalendar({ calendar, timeZone: BERLIN });
+    const created = await ensureAfterviewCalendar({ calendar, timeZone: BERLIN, calendarId: null });
+    const kept = await ensureAfterviewCalendar({ calendar, timeZone: BERLIN, calendarId: created.calendarId });
+    google.server.deleteCalendar(created.calendarId);
+    const replaced = await ensureAfterviewCalendar({ calendar, timeZone: BERLIN, calendarId: created.calendarId });
 
-    expect(found).toBe(created);
-    expect(google.server.calendars.filter((entry) => entry.summary === AFTERVIEW_CALENDAR_NAME)).toHaveLength(1);
+    expect(created.isNew).toBe(true);
+    expect(kept).toEqual({ calendarId: created.calendarId, isNew: false });
+    expect(replaced.isNew).toBe(true);
+    expect(replaced.calendarId).not.toBe(created.calendarId);
     const insert = google.server.apiRequests().find((entry) => entry.method === "POST" && entry.path === "/calendar/v3/calendars");
     expect(insert?.body).toEqual({ summary: AFTERVIEW_CALENDAR_NAME, timeZone: BERLIN });
+    expect(google.server.apiRequests().some((entry) => entry.path.endsWith("/calendarList"))).toBe(false);
   });
 });
 

@@ -6,14 +6,17 @@ import { ALARM_BEFORE_MINUTES, STEP_EVENT_MINUTES, summarizeStep } from "./rende
 import type { FeedStep } from "./types";
 
 // Pushes plan steps into a calendar of their own, so the user can hide or
-// delete all of Afterview's reminders at once. Needs a Calendar scope that
-// allows calendarList.list, calendars.insert and events.* on the Google
-// account (not yet requested by lib/auth/config.ts); the client comes from
-// lib/google/client.ts.
+// delete all of Afterview's reminders at once. Needs calendar.app.created
+// (calendars.get/insert and events.* on calendars Afterview created), asked
+// by incremental consent; the client comes from lib/google/client.ts and the
+// job that runs it is lib/calendar/push-job.ts.
 
 export const AFTERVIEW_CALENDAR_NAME = "Afterview follow-ups";
 
 const EVENT_ID_PREFIX = "av";
+/** Marks Afterview's own events, so a push never deletes what the user added to the calendar. */
+const EVENT_SOURCE_TITLE = "Afterview";
+const EVENTS_PAGE_SIZE = 2500;
 const MS_PER_MINUTE = 60_000;
 const HTTP_NOT_FOUND = 404;
 const HTTP_CONFLICT = 409;
@@ -59,7 +62,7 @@ export function buildStepEvent(step: FeedStep, timeZone: string): calendar_v3.Sc
     end: { dateTime: end.toISOString(), timeZone },
     // A reminder to act should not mark the user busy.
     transparency: "transparent",
-    source: { title: "Afterview", url: step.url },
+    source: { title: EVENT_SOURCE_TITLE, url: step.url },
     reminders: isPending
       ? { useDefault: false, overrides: [{ method: "popup", minutes: ALARM_BEFORE_MINUTES }] }
       : { useDefault: false, overrides: [] },
@@ -78,25 +81,104 @@ async function failsWith(call: Promise<unknown>, statuses: number[]): Promise<bo
   }
 }
 
-/** Finds the user's "Afterview follow-ups" calendar, or creates it. Returns its id. */
+/**
+ * The user's "Afterview follow-ups" calendar: the stored one while Google
+ * still has it, else a new one (the user may have deleted it). Looks the
+ * calendar up by id, not in the calendar list: calendar.app.created allows
+ * calendars.get and calendars.insert, not calendarList.list.
+ */
 export async function ensureAfterviewCalendar(input: {
   calendar: calendar_v3.Calendar;
   timeZone: string;
-}): Promise<string> {
-  const { calendar, timeZone } = input;
-  let pageToken: string | undefined;
-  do {
-    const { data } = await calendar.calendarList.list({ minAccessRole: "owner", pageToken });
-    const existing = data.items?.find((entry) => entry.summary === AFTERVIEW_CALENDAR_NAME && entry.id);
-    if (existing?.id) return existing.id;
-    pageToken = data.nextPageToken ?? undefined;
-  } while (pageToken);
-
+  calendarId: string | null;
+}): Promise<{ calendarId: string; isNew: boolean }> {
+  const { calendar, timeZone, calendarId } = input;
+  if (calendarId && !(await failsWith(calendar.calendars.get({ calendarId }), [HTTP_NOT_FOUND, HTTP_GONE]))) {
+    return { calendarId, isNew: false };
+  }
   const { data } = await calendar.calendars.insert({
     requestBody: { summary: AFTERVIEW_CALENDAR_NAME, timeZone },
   });
   if (!data.id) throw new Error("Google created a calendar without an id");
-  return data.id;
+  return { calendarId: data.id, isNew: true };
+}
+
+/** Every event in the calendar, by id (deleted ones left out). */
+export async function listCalendarEvents(input: {
+  calendar: calendar_v3.Calendar;
+  calendarId: string;
+}): Promise<Map<string, calendar_v3.Schema$Event>> {
+  const { calendar, calendarId } = input;
+  const events = new Map<string, calendar_v3.Schema$Event>();
+  let pageToken: string | undefined;
+  do {
+    const { data } = await calendar.events.list({ calendarId, maxResults: EVENTS_PAGE_SIZE, showDeleted: false, pageToken });
+    for (const event of data.items ?? []) if (event.id && event.status !== "cancelled") events.set(event.id, event);
+    pageToken = data.nextPageToken ?? undefined;
+  } while (pageToken);
+  return events;
+}
+
+function sameInstant(a: string | null | undefined, b: string | null | undefined): boolean {
+  return Boolean(a && b && new Date(a).getTime() === new Date(b).getTime());
+}
+
+function reminderMinutes(event: calendar_v3.Schema$Event): string {
+  return (event.reminders?.overrides ?? []).map((reminder) => reminder.minutes ?? 0).sort().join(",");
+}
+
+/** True when Google already shows what `wanted` says (times compared as instants). */
+export function isEventCurrent(existing: calendar_v3.Schema$Event, wanted: calendar_v3.Schema$Event): boolean {
+  return (
+    existing.summary === wanted.summary &&
+    (existing.description ?? "") === (wanted.description ?? "") &&
+    sameInstant(existing.start?.dateTime, wanted.start?.dateTime) &&
+    sameInstant(existing.end?.dateTime, wanted.end?.dateTime) &&
+    reminderMinutes(existing) === reminderMinutes(wanted)
+  );
+}
+
+/**
+ * What a push has to do given what the calendar holds: the steps whose event
+ * is missing, outdated or must go, and Afterview's events whose step no
+ * longer exists (its interview was deleted). Done steps older than
+ * `doneSince` are added only if their event is already there.
+ */
+export function planCalendarChanges(input: {
+  steps: FeedStep[];
+  existing: Map<string, calendar_v3.Schema$Event>;
+  timeZone: string;
+  doneSince: Date;
+}): { steps: FeedStep[]; orphanEventIds: string[] } {
+  const { steps, existing, timeZone, doneSince } = input;
+  const changed: FeedStep[] = [];
+  const stepEventIds = new Set<string>();
+  for (const step of steps) {
+    const eventId = googleEventId(step.id);
+    stepEventIds.add(eventId);
+    const current = existing.get(eventId);
+    if (step.status === "cancelled" || step.status === "skipped") {
+      if (current) changed.push(step);
+      continue;
+    }
+    if (current) {
+      if (!isEventCurrent(current, buildStepEvent(step, timeZone))) changed.push(step);
+      continue;
+    }
+    if (step.status === "pending" || (step.completedAt && step.completedAt >= doneSince)) changed.push(step);
+  }
+  const orphanEventIds = [...existing.values()]
+    .filter((event) => event.id && !stepEventIds.has(event.id) && event.source?.title === EVENT_SOURCE_TITLE)
+    .map((event) => event.id!);
+  return { steps: changed, orphanEventIds };
+}
+
+/** Deletes events by id; already gone counts as deleted. */
+export async function deleteEvents(input: { calendar: calendar_v3.Calendar; calendarId: string; eventIds: string[] }): Promise<number> {
+  for (const eventId of input.eventIds) {
+    await failsWith(input.calendar.events.delete({ calendarId: input.calendarId, eventId }), [HTTP_NOT_FOUND, HTTP_GONE]);
+  }
+  return input.eventIds.length;
 }
 
 /**

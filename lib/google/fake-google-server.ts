@@ -92,6 +92,7 @@ export async function startFakeGoogleServer(): Promise<FakeGoogleServer> {
   const gmailSent: SentGmailMessage[] = [];
   const gmailMessages: FakeGmailMessage[] = [];
   let tokenCount = 0;
+  let calendarCount = 0;
   let tokenReply = (_form: URLSearchParams, count: number): TokenReply | Promise<TokenReply> => ({
     status: 200,
     body: { access_token: `refreshed-access-${count}`, expires_in: 3599, token_type: "Bearer", scope: "openid" },
@@ -157,7 +158,8 @@ export async function startFakeGoogleServer(): Promise<FakeGoogleServer> {
       return send(response, 200, { kind: "calendar#calendarList", items: calendars });
     }
     if (method === "POST" && rest === "/calendars") {
-      const id = `cal-${calendars.length + 1}@group.calendar.google.com`;
+      calendarCount += 1;
+      const id = `cal-${calendarCount}@group.calendar.google.com`;
       const summary = String((body as { summary?: unknown }).summary);
       calendars.push({ id, summary, accessRole: "owner" });
       return send(response, 200, { kind: "calendar#calendar", id, summary });

@@ -1,7 +1,7 @@
 import "server-only";
 import { createGoogleClient, GoogleNotConnectedError, GoogleReconnectRequiredError, type Sleep } from "@/lib/google/client";
 import { loadGoogleConnection, markGoogleConnectionBroken } from "@/lib/google/connection";
-import { readGoogleErrorStatus } from "@/lib/google/errors";
+import { isGoogleRateLimit, readGoogleErrorDetails, readGoogleErrorStatus } from "@/lib/google/errors";
 import { NO_RETRY } from "@/lib/google/retry";
 import { GMAIL_SEND_SCOPE } from "@/lib/google/scopes";
 import { DeliveryError, type MailTransport, type TransportMessage, type TransportReceipt } from "./types";
@@ -14,8 +14,6 @@ export const GMAIL_RECONNECT_MESSAGE = "Google refused Afterview's access to you
 
 // Nothing left this machine: the connection never opened.
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
-// Gmail answers some quota limits with 403 rather than 429.
-const RATE_LIMIT_REASONS = new Set(["rateLimitExceeded", "userRateLimitExceeded", "dailyLimitExceeded", "quotaExceeded"]);
 
 export type GmailTransportOptions = {
   userId: string;
@@ -24,15 +22,6 @@ export type GmailTransportOptions = {
   tokenUrl?: string;
   sleep?: Sleep;
 };
-
-type GoogleErrorBody = { error?: { message?: unknown; errors?: { reason?: unknown }[] } };
-
-function readGoogleWords(error: unknown): { message: string; reasons: string[] } {
-  const data = (error as { response?: { data?: GoogleErrorBody } }).response?.data;
-  const message = typeof data?.error?.message === "string" ? data.error.message.slice(0, GOOGLE_WORDS_MAX_CHARS) : "";
-  const reasons = (data?.error?.errors ?? []).flatMap((entry) => (typeof entry.reason === "string" ? [entry.reason] : []));
-  return { message, reasons };
-}
 
 // fetch wraps the socket error (ECONNREFUSED...) in causes: look down the chain.
 function readNetworkCode(error: unknown): string | undefined {
@@ -56,10 +45,10 @@ export function toGmailDeliveryError(error: unknown): DeliveryError {
       { cause: error },
     );
   }
-  const { message, reasons } = readGoogleWords(error);
+  const message = readGoogleErrorDetails(error).message.slice(0, GOOGLE_WORDS_MAX_CHARS);
   const said = message ? `: ${message}` : "";
   if (status === 401) return new DeliveryError("permanent", GMAIL_RECONNECT_MESSAGE, { cause: error, isAuthFailure: true });
-  if (status === 429 || status >= 500 || (status === 403 && reasons.some((reason) => RATE_LIMIT_REASONS.has(reason)))) {
+  if (status >= 500 || isGoogleRateLimit(error)) {
     return new DeliveryError("temporary", `Gmail asked to try again later${said}`, { cause: error });
   }
   if (status === 403) {
