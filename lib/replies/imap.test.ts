@@ -110,6 +110,16 @@ describe("IMAP reply detection against a real Dovecot", () => {
     expect(await storedReplies()).toHaveLength(1);
   });
 
+  it("reads a long backlog in batches, continuing after the last UID it read", async () => {
+    const { user, deliver, settingsRow } = await connectedCandidate();
+    const uids = [];
+    for (const n of [1, 2, 3]) uids.push(await deliver(rawMail({ From: `news@shop.example`, "Message-ID": `<batch${n}@shop.example>` })));
+    expect(await checkImapReplies({ userId: user.id, now: CHECK_NOW, maxMessages: 2 })).toMatchObject({ fetched: 2 });
+    expect((await settingsRow()).lastSeenUid).toBe(uids[1]);
+    expect(await checkImapReplies({ userId: user.id, now: CHECK_NOW, maxMessages: 2 })).toMatchObject({ fetched: 1 });
+    expect((await settingsRow()).lastSeenUid).toBe(uids[2]);
+  });
+
   it("stores the server's refusal as lastError without throwing, and the next good check clears it", async () => {
     const { user, settingsRow } = await connectedCandidate();
     const good = (await settingsRow()).passwordEncrypted;

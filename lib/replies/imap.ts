@@ -12,6 +12,8 @@ import { loadReplyCandidates, recordDetectedReply } from "./record";
 
 /** How far back the first check of a mailbox looks when nothing was sent earlier. */
 export const FIRST_CHECK_LOOKBACK_DAYS = 14;
+/** Headers read per check at most, so a large first visit makes progress within the timeout. */
+export const MAX_MESSAGES_PER_CHECK = 500;
 /** No new mailbox is started after this long, so a run (with one mailbox at IMAP_TIMEOUT_MS) ends well inside the queue's 120 s expiry. */
 export const IMAP_CHECK_BUDGET_MS = 75_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,7 +31,7 @@ function toDate(value: Date | string | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export function toIncomingMail(message: FetchMessageObject, now: Date): IncomingMail {
+function toIncomingMail(message: FetchMessageObject, now: Date): IncomingMail {
   const headers = parseHeaderLines(message.headers?.toString("utf8") ?? "");
   const envelope = message.envelope ?? {};
   const fromAddress = envelope.from?.[0]?.address ?? "";
@@ -55,7 +57,7 @@ async function fetchNewMessages(
   client: ImapFlow,
   account: ImapAccount,
   stored: { uidValidity: string | null; lastSeenUid: number | null },
-  since: Date,
+  limits: { since: Date; maxMessages: number },
 ): Promise<FetchedMailbox> {
   const mailbox = await client.mailboxOpen(account.mailbox, { readOnly: true }).catch((error: unknown) => {
     throw describeImapError(error, account, "mailbox");
@@ -64,21 +66,22 @@ async function fetchNewMessages(
   const highestUid = mailbox.uidNext - 1;
   const isFresh = stored.uidValidity !== uidValidity || stored.lastSeenUid === null;
   const after = isFresh ? 0 : stored.lastSeenUid!;
-  let range: number[] | string | null = null;
-  if (isFresh) {
-    const found = await client.search({ since }, { uid: true });
-    range = found && found.length ? found : null;
-  } else if (highestUid > after) {
-    range = `${after + 1}:*`;
-  }
+  const found = isFresh
+    ? await client.search({ since: limits.since }, { uid: true })
+    : highestUid > after
+      ? await client.search({ uid: `${after + 1}:*` }, { uid: true })
+      : [];
+  // "n:*" always includes the highest UID, even below n: keep only the new ones.
+  const pending = (found || []).filter((uid) => uid > after).sort((a, b) => a - b);
+  const batch = pending.slice(0, limits.maxMessages);
   const messages: FetchMessageObject[] = [];
-  if (range) {
+  if (batch.length) {
     const query = { uid: true, envelope: true, internalDate: true, headers: [...REPLY_HEADER_NAMES] };
-    // "n:*" always includes the highest UID, even below n: keep only the new ones.
-    for await (const message of client.fetch(range, query, { uid: true })) if (message.uid > after) messages.push(message);
+    for await (const message of client.fetch(batch, query, { uid: true })) messages.push(message);
   }
   messages.sort((a, b) => a.uid - b.uid);
-  const lastSeenUid = Math.max(after, highestUid, ...messages.map((message) => message.uid));
+  // A mailbox with more new mail than one check reads continues after the batch next time.
+  const lastSeenUid = batch.length < pending.length ? batch[batch.length - 1]! : Math.max(after, highestUid, ...batch);
   return { uidValidity, lastSeenUid, messages };
 }
 
@@ -92,7 +95,12 @@ function firstCheckSince(candidates: ReplyCandidates, now: Date): Date {
   return new Date(Math.min(lookback, ...candidates.sent.map((sent) => sent.sentAt.getTime())));
 }
 
-async function readMailbox(account: ImapAccount, stored: { uidValidity: string | null; lastSeenUid: number | null }, since: Date, timeoutMs: number) {
+async function readMailbox(
+  account: ImapAccount,
+  stored: { uidValidity: string | null; lastSeenUid: number | null },
+  limits: { since: Date; maxMessages: number; timeoutMs: number },
+) {
+  const { timeoutMs } = limits;
   const client = createImapClient(account, timeoutMs);
   let hasTimedOut = false;
   const timer = setTimeout(() => {
@@ -103,7 +111,7 @@ async function readMailbox(account: ImapAccount, stored: { uidValidity: string |
     await client.connect().catch((error: unknown) => {
       throw describeImapError(error, account, "connect");
     });
-    const fetched = await fetchNewMessages(client, account, stored, since);
+    const fetched = await fetchNewMessages(client, account, stored, limits);
     await client.logout();
     return fetched;
   } catch (error) {
@@ -120,7 +128,17 @@ async function readMailbox(account: ImapAccount, stored: { uidValidity: string |
  * finds (which cancels their interviews' follow-ups) and remembers how far it
  * read. A failing mailbox is stored as lastError for Settings, not thrown.
  */
-export async function checkImapReplies({ userId, now, timeoutMs = IMAP_TIMEOUT_MS }: { userId: string; now: Date; timeoutMs?: number }): Promise<ImapCheckResult> {
+export async function checkImapReplies({
+  userId,
+  now,
+  timeoutMs = IMAP_TIMEOUT_MS,
+  maxMessages = MAX_MESSAGES_PER_CHECK,
+}: {
+  userId: string;
+  now: Date;
+  timeoutMs?: number;
+  maxMessages?: number;
+}): Promise<ImapCheckResult> {
   const loaded = await loadImapAccount({ userId });
   if (!loaded) return { status: "not_configured" };
   const { row, account } = loaded;
@@ -128,7 +146,7 @@ export async function checkImapReplies({ userId, now, timeoutMs = IMAP_TIMEOUT_M
   const candidates = await loadReplyCandidates({ userId });
   let fetched: FetchedMailbox;
   try {
-    fetched = await readMailbox(account, row, firstCheckSince(candidates, now), timeoutMs);
+    fetched = await readMailbox(account, row, { since: firstCheckSince(candidates, now), maxMessages, timeoutMs });
   } catch (error) {
     const message = error instanceof ImapAccountError ? error.message : "Could not check the mailbox.";
     console.warn("[replies] IMAP check failed", { userId, host: row.host, message });
