@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import { getSessionUserId } from "@/lib/auth/session";
+import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { formDataToObject } from "./form-data";
 import type { ActionState, FieldErrors } from "./state";
@@ -12,11 +13,23 @@ export type ActionOutcome = {
   redirectTo?: string;
   message?: string;
   result?: Record<string, string>;
+  /** The handler changed the stored plan (and committed): Google Calendar push follows it. */
+  changesPlan?: boolean;
 };
 
 type Handler<Input> = (context: { userId: string; input: Input }) => Promise<ActionOutcome | void>;
 
 const GENERIC_ERROR = "Something went wrong on our side. Your input is kept; please try again.";
+
+// After the handler's transaction committed, so the job reads the new plan. The
+// change is saved either way: a queue failure is logged, not shown as an error.
+async function announcePlanChange(userId: string): Promise<void> {
+  try {
+    await requestCalendarPush({ userId });
+  } catch (error) {
+    console.error("[action] calendar push not requested", { userId, error });
+  }
+}
 
 function toFieldErrors(error: z.ZodError): FieldErrors {
   const fieldErrors: FieldErrors = {};
@@ -48,6 +61,7 @@ async function runPipeline<Input>(
   }
   try {
     const outcome = (await handler({ userId, input: parsed.data })) ?? {};
+    if (outcome.changesPlan) await announcePlanChange(userId);
     // a dynamic pattern like "/interviews/[id]" revalidates every page of that route
     for (const path of outcome.revalidate ?? []) revalidatePath(path, path.includes("[") ? "page" : undefined);
     return { state: { status: "success", message: outcome.message, result: outcome.result }, redirectTo: outcome.redirectTo };

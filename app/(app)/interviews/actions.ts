@@ -6,7 +6,7 @@ import { interviewIdSchema, interviewInputSchema } from "@/lib/interviews/schema
 
 const createInterviewFromForm = createFormAction(interviewInputSchema, async ({ userId, input }) => {
   const { interviewId } = await createInterview({ userId, input, now: new Date() });
-  return { revalidate: ["/dashboard"], redirectTo: `/interviews/${interviewId}?saved=1` };
+  return { revalidate: ["/dashboard"], redirectTo: `/interviews/${interviewId}?saved=1`, changesPlan: true };
 });
 
 export async function createInterviewAction(...args: Parameters<typeof createInterviewFromForm>) {
@@ -19,14 +19,14 @@ export async function updateInterviewAction(interviewId: string, ...args: Parame
   const id = parsedId.success ? parsedId.data.interviewId : "00000000-0000-0000-0000-000000000000";
   const update = createFormAction(interviewInputSchema, async ({ userId, input }) => {
     await updateInterview({ userId, interviewId: id, input, now: new Date() });
-    return { revalidate: ["/dashboard", `/interviews/${id}`], redirectTo: `/interviews/${id}?saved=1` };
+    return { revalidate: ["/dashboard", `/interviews/${id}`], redirectTo: `/interviews/${id}?saved=1`, changesPlan: true };
   });
   return update(...args);
 }
 
 const removeInterview = createAction(interviewIdSchema, async ({ userId, input }) => {
   await deleteInterview({ userId, interviewId: input.interviewId, now: new Date() });
-  return { revalidate: ["/dashboard"], redirectTo: "/dashboard?deleted=1" };
+  return { revalidate: ["/dashboard"], redirectTo: "/dashboard?deleted=1", changesPlan: true };
 });
 
 export async function deleteInterviewAction(interviewId: string) {

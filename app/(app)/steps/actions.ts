@@ -13,12 +13,12 @@ const REVALIDATE = ["/dashboard", "/interviews/[id]"];
 
 const markDone = createAction(stepIdSchema, async ({ userId, input }) => {
   await markStepDone({ userId, stepId: input.stepId, now: new Date() });
-  return { revalidate: REVALIDATE, message: "Marked done." };
+  return { revalidate: REVALIDATE, message: "Marked done.", changesPlan: true };
 });
 
 const skip = createAction(stepIdSchema, async ({ userId, input }) => {
   await skipStep({ userId, stepId: input.stepId, now: new Date() });
-  return { revalidate: REVALIDATE, message: "Skipped." };
+  return { revalidate: REVALIDATE, message: "Skipped.", changesPlan: true };
 });
 
 export async function markStepDoneAction(stepId: string) {
@@ -40,12 +40,12 @@ export const snoozeStepAction = createFormAction(snoozeSchema, async ({ userId, 
   const until = toInstant(input.until, timeZone);
   if (!until) throw new UserFacingError("That time does not exist in your time zone.", { until: ["Pick another time"] });
   await snoozeStep({ userId, stepId: input.stepId, until, now: new Date() });
-  return { revalidate: REVALIDATE, message: "Snoozed." };
+  return { revalidate: REVALIDATE, message: "Snoozed.", changesPlan: true };
 });
 
 const outcome = createAction(outcomeInputSchema, async ({ userId, input }) => {
   await recordOutcome({ userId, opportunityId: input.opportunityId, outcome: input.outcome, now: new Date() });
-  return { revalidate: REVALIDATE, message: "Outcome recorded; the plan is updated." };
+  return { revalidate: REVALIDATE, message: "Outcome recorded; the plan is updated.", changesPlan: true };
 });
 
 export async function recordOutcomeAction(opportunityId: string, outcomeName: string) {
