@@ -1,6 +1,6 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import NextAuth, { type Account, type NextAuthConfig } from "next-auth";
 import type { Adapter, AdapterAccount } from "next-auth/adapters";
 import type { Provider } from "next-auth/providers";
 import Google from "next-auth/providers/google";
@@ -8,12 +8,18 @@ import { encryptOptional } from "@/lib/crypto";
 import { getDb } from "@/lib/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { isGoogleConfigured, readEnv } from "@/lib/env";
+import { requestCalendarPush } from "@/lib/calendar/push-request";
+import { GOOGLE_SIGN_IN_SCOPES } from "@/lib/google/scopes";
+import { storeGoogleSignIn } from "@/lib/google/sign-in";
 import { sendMagicLink } from "./magic-link";
 
 const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
-// Offline access, so the Gmail sending step can refresh tokens later.
-const GOOGLE_SCOPES = "openid email profile";
+// Who the user is, plus gmail.send; offline access so jobs can refresh tokens.
+// Reading mail and the calendar are asked later, when the user opts in (Settings).
+const GOOGLE_SCOPES = GOOGLE_SIGN_IN_SCOPES.join(" ");
+// Google's documented endpoint: saves a discovery request before each redirect to Google.
+const GOOGLE_AUTHORIZATION_URL = "https://accounts.google.com/o/oauth2/v2/auth";
 
 // OAuth tokens are secrets at rest: encrypt them before the adapter stores them.
 function encryptAccountTokens(account: AdapterAccount): AdapterAccount {
@@ -54,12 +60,27 @@ function buildProviders(): Provider[] {
     providers.push(
       Google({
         authorization: {
+          url: GOOGLE_AUTHORIZATION_URL,
           params: { scope: GOOGLE_SCOPES, access_type: "offline", prompt: "consent" },
         },
       }),
     );
   }
   return providers;
+}
+
+// Every Google sign-in (a reconnect, consent to one more scope) brings new
+// tokens that Auth.js itself would not store. A failure here is logged: the
+// user is signed in either way, and Settings shows what Google granted.
+async function onSignIn({ user, account }: { user: { id?: string }; account?: Account | null }): Promise<void> {
+  if (account?.provider !== "google" || !user.id) return;
+  try {
+    await storeGoogleSignIn({ userId: user.id, account, now: new Date() });
+    // consent to calendar.app.created just arrived: push the plan now
+    await requestCalendarPush({ userId: user.id });
+  } catch (error) {
+    console.error("[auth] storing Google tokens failed", { userId: user.id, error });
+  }
 }
 
 let config: NextAuthConfig | undefined;
@@ -74,6 +95,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     trustHost: true,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    events: { signIn: onSignIn },
   };
   return config;
 });
