@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { isAutoReplyHeaders, parseHeaderLines, readMessageIds } from "./headers";
+import { headerMapFromPairs, isAutoReplyHeaders, parseHeaderLines, readMessageIds } from "./headers";
 
 describe("reply headers", () => {
   it("unfolds continuation lines and reads every id of References in order", () => {
     const headers = parseHeaderLines("References: <a@x>\r\n <b@x>\r\n\t<c@x>\r\nIn-Reply-To: <c@x>\r\n\r\n");
     expect(readMessageIds(headers.get("references")?.[0])).toEqual(["<a@x>", "<b@x>", "<c@x>"]);
     expect(headers.get("in-reply-to")).toEqual(["<c@x>"]);
+  });
+
+  it("reads Gmail-style name/value pairs the same way", () => {
+    const headers = headerMapFromPairs([{ name: "Auto-Submitted", value: "auto-replied" }, { name: "References", value: "<a@x>  <b@x>" }]);
+    expect(isAutoReplyHeaders(headers)).toBe(true);
+    expect(readMessageIds(headers.get("references")?.[0])).toEqual(["<a@x>", "<b@x>"]);
   });
 
   it.each([

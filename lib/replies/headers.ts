@@ -29,6 +29,17 @@ export function parseHeaderLines(raw: string): HeaderMap {
   return headers;
 }
 
+/** The same map from name/value pairs (the Gmail API's payload.headers). */
+export function headerMapFromPairs(pairs: { name?: string | null; value?: string | null }[]): HeaderMap {
+  const headers: HeaderMap = new Map();
+  for (const { name, value } of pairs) {
+    if (!name) continue;
+    const key = name.trim().toLowerCase();
+    headers.set(key, [...(headers.get(key) ?? []), (value ?? "").replace(/\s+/g, " ").trim()]);
+  }
+  return headers;
+}
+
 export function firstHeader(headers: HeaderMap, name: string): string | null {
   return headers.get(name)?.[0] ?? null;
 }

@@ -4,6 +4,7 @@ import { replies } from "../db/schema";
 import { getDb, setupTestDatabase } from "../test/database";
 import { createTestUser } from "../test/factories";
 import type { IncomingMail } from "./match";
+import { listInterviewReplies } from "./queries";
 import { loadReplyCandidates, recordDetectedReply } from "./record";
 import { createInterviewWithSentThankYou, THANK_YOU_SENT_AT } from "./test-fixtures";
 
@@ -45,6 +46,9 @@ describe("reply candidates and recording", () => {
     const steps = await followUps();
     expect(steps.filter((step) => step.kind === "follow_up" || step.kind === "move_on").every((step) => step.status === "cancelled")).toBe(true);
     expect((await loadReplyCandidates({ userId: user.id })).awaiting).toEqual([]);
+    expect(await listInterviewReplies({ userId: user.id, interviewId })).toEqual([
+      { receivedAt: new Date("2026-11-19T09:30:00Z"), source: "imap", fromAddress: "jane@acme.example", subject: "Re: Thank you for your time", interviewerName: "Jane Doe" },
+    ]);
   });
 
   it("refuses to record a reply on another user's interview", async () => {
@@ -53,5 +57,6 @@ describe("reply candidates and recording", () => {
     const match = { interviewId, interviewerId: null, matchedBy: "address" as const };
     expect(await recordDetectedReply({ userId: intruder.id, match, mail: mail(), source: "gmail", now: NOW })).toEqual({ isRecorded: false });
     expect((await followUps()).some((step) => step.status === "pending" && step.kind === "follow_up")).toBe(true);
+    expect(await listInterviewReplies({ userId: intruder.id, interviewId })).toEqual([]);
   });
 });
