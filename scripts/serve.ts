@@ -1,6 +1,6 @@
 // Starts Afterview: embedded PostgreSQL when DATABASE_URL is unset, migrations,
 // a production build when the sources changed, then `next start` (or `next dev`
-// with --dev). Stops everything cleanly on Ctrl-C / SIGTERM.
+// with --dev) and the mail worker. Stops everything cleanly on Ctrl-C / SIGTERM.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -45,13 +45,24 @@ async function main(): Promise<void> {
     }
   });
 
+  // The mail worker runs next to the server unless it runs elsewhere (AFTERVIEW_WORKER=off).
+  const worker: ChildProcess | null =
+    process.env.AFTERVIEW_WORKER === "off"
+      ? null
+      : spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/allow-server-only.mjs", "scripts/worker.ts"], {
+          stdio: "inherit",
+          env: { ...process.env, DATABASE_URL: database.url },
+        });
+
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (next.exitCode === null) {
-      next.kill("SIGTERM");
-      await new Promise((resolve) => next.once("exit", resolve));
+    for (const child of [next, worker]) {
+      if (child && child.exitCode === null) {
+        child.kill("SIGTERM");
+        await new Promise((resolve) => child.once("exit", resolve));
+      }
     }
     await database.embedded?.stop();
     rmSync(runtimeFile, { force: true });
@@ -60,6 +71,9 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   next.on("exit", (code) => void stop(code ?? 0));
+  worker?.on("exit", (code) => {
+    if (!stopping) console.error(`[afterview] the mail worker stopped (exit code ${code}); queued mail waits until it runs again.`);
+  });
 }
 
 main().catch((error: unknown) => {

@@ -38,7 +38,7 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
 
 export type QueueRole = "client" | "worker";
 
-type Holder = { boss?: PgBoss; starting?: Promise<PgBoss>; url?: string; settings?: QueueSettings };
+type Holder = { boss?: PgBoss; starting?: Promise<PgBoss>; url?: string; settings?: QueueSettings; role?: QueueRole };
 
 // One pg-boss per process (cached on globalThis so dev reloads reuse it).
 const holder = ((globalThis as { __afterviewQueue?: Holder }).__afterviewQueue ??= {});
@@ -58,33 +58,40 @@ function createBoss(url: string, settings: QueueSettings, role: QueueRole): PgBo
   return boss;
 }
 
-async function startBoss(url: string, settings: QueueSettings, role: QueueRole): Promise<PgBoss> {
-  const boss = createBoss(url, settings, role);
-  await boss.start();
-  const options = {
+// Carried by each job (not only the queue's defaults), so processes with other settings can't change them.
+function jobOptions(settings: QueueSettings) {
+  return {
     retryLimit: settings.retryLimit,
     retryDelay: settings.retryDelaySeconds,
     retryBackoff: true,
     expireInSeconds: settings.expireInSeconds,
   };
+}
+
+async function startBoss(url: string, settings: QueueSettings, role: QueueRole): Promise<PgBoss> {
+  const boss = createBoss(url, settings, role);
+  await boss.start();
   for (const name of Object.values(QUEUES)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
-    else await boss.updateQueue(name, { name, ...options });
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...jobOptions(settings) });
   }
   return boss;
 }
 
 /**
- * The started queue for this process's database. The first caller's role and
- * settings win; a worker process calls this before anything else does.
+ * The started queue for this process's database. A call without options takes
+ * whatever runs; asking for the worker role or other settings restarts a queue
+ * started otherwise (a worker must supervise expired jobs).
  */
 export async function getQueue(options: { role?: QueueRole; settings?: QueueSettings } = {}): Promise<PgBoss> {
   const url = readDatabaseEnv().DATABASE_URL;
-  if (holder.url !== url) await stopQueue();
+  const isOtherRole = options.role === "worker" && holder.role === "client";
+  const isOtherSettings = options.settings !== undefined && holder.settings !== undefined && options.settings !== holder.settings;
+  if (holder.url !== url || isOtherRole || isOtherSettings) await stopQueue();
   if (holder.boss) return holder.boss;
   holder.url = url;
   holder.settings = options.settings ?? DEFAULT_QUEUE_SETTINGS;
-  holder.starting ??= startBoss(url, holder.settings, options.role ?? "client").then((boss) => {
+  holder.role = options.role ?? "client";
+  holder.starting ??= startBoss(url, holder.settings, holder.role).then((boss) => {
     holder.boss = boss;
     return boss;
   });
@@ -93,6 +100,7 @@ export async function getQueue(options: { role?: QueueRole; settings?: QueueSett
   } catch (error) {
     holder.starting = undefined;
     holder.url = undefined;
+    holder.role = undefined;
     throw error;
   }
 }
@@ -106,6 +114,7 @@ export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };
 export async function enqueue(name: QueueName, data: object, options: EnqueueOptions = {}): Promise<string | null> {
   const boss = await getQueue();
   return boss.send(name, data, {
+    ...jobOptions(getQueueSettings()),
     ...(options.startAfter ? { startAfter: options.startAfter } : {}),
     ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
   });
@@ -118,5 +127,6 @@ export async function stopQueue({ timeoutMs = 10_000 }: { timeoutMs?: number } =
   holder.starting = undefined;
   holder.url = undefined;
   holder.settings = undefined;
+  holder.role = undefined;
   if (boss) await boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
 }

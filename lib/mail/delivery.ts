@@ -32,7 +32,7 @@ const STEP_CLOSED_REASON = "Not sent: the step was closed before its send time (
 const WORKER_DIED_REASON =
   "The worker stopped while this message was being sent, so we can't tell whether it left. Check your Sent folder.";
 
-type Outcome = "sent" | "failed" | "unknown" | "retry";
+type Outcome = "sent" | "failed" | "unknown" | "retry" | "skipped";
 
 async function markFailure(message: OutboundMessage, now: Date, status: "failed" | "unknown" | "scheduled", error: string): Promise<boolean> {
   const [updated] = await db
@@ -114,6 +114,25 @@ async function deliverOne(message: OutboundMessage, job: DeliveryJob, context: D
   }
 }
 
+/**
+ * Right before sending, one message at a time: a worker that dies leaves only
+ * the messages it was actually sending in "sending", not its whole batch.
+ */
+async function claimMessage(id: string, now: Date): Promise<OutboundMessage | undefined> {
+  const [claimed] = await db
+    .update(outboundMessages)
+    .set({
+      status: "sending",
+      claimToken: sql`gen_random_uuid()`,
+      claimedAt: now,
+      attempts: sql`${outboundMessages.attempts} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(outboundMessages.id, id), eq(outboundMessages.status, "scheduled"), lte(outboundMessages.sendAt, now)))
+    .returning();
+  return claimed;
+}
+
 async function runLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
@@ -157,18 +176,6 @@ export async function deliverJobs(jobs: DeliveryJob[], context: DeliveryContext)
     .returning({ id: outboundMessages.id });
   result.cancelled = cancelled.length;
 
-  const claimed = await db
-    .update(outboundMessages)
-    .set({
-      status: "sending",
-      claimToken: sql`gen_random_uuid()`,
-      claimedAt: now,
-      attempts: sql`${outboundMessages.attempts} + 1`,
-      updatedAt: now,
-    })
-    .where(and(inArray(outboundMessages.id, ids), eq(outboundMessages.status, "scheduled"), lte(outboundMessages.sendAt, now)))
-    .returning();
-
   const staleBefore = new Date(now.getTime() - context.expireInSeconds * 1000);
   const abandoned = await db
     .update(outboundMessages)
@@ -177,10 +184,12 @@ export async function deliverJobs(jobs: DeliveryJob[], context: DeliveryContext)
     .returning({ id: outboundMessages.id });
   result.unknown += abandoned.length;
 
-  const outcomes = await runLimited(claimed, DELIVERY_CONCURRENCY, async (message) => {
-    const job = jobByMessage.get(message.id)!;
+  const outcomes = await runLimited(ids, DELIVERY_CONCURRENCY, async (id) => {
+    const message = await claimMessage(id, context.now());
+    if (!message) return "skipped" as const;
+    const job = jobByMessage.get(id)!;
     const outcome = await deliverOne(message, job, context);
-    if (outcome === "retry") result.retry.push({ jobId: job.id, error: message.id });
+    if (outcome === "retry") result.retry.push({ jobId: job.id, error: id });
     return outcome;
   });
   for (const outcome of outcomes) {

@@ -78,7 +78,12 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting; last value: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting; last statuses: ${JSON.stringify(statusesOf(value))}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+function statusesOf(value: unknown): unknown {
+  const rows = Array.isArray(value) ? value : [value];
+  return rows.map((row) => (row && typeof row === "object" && "status" in row ? (row as { status: unknown }).status : row));
 }

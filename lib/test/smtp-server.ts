@@ -21,8 +21,8 @@ export type TestSmtpServer = {
   received: ParsedMail[];
   /** messages read in full, then dropped without an answer (the sender cannot know) */
   receivedUnacknowledged: ParsedMail[];
-  /** faults for the next transactions, first in first out */
-  faults: SmtpFault[];
+  /** faults for the next transactions, first in first out (null: a normal transaction) */
+  faults: (SmtpFault | null)[];
   /** logins tried, and whether they were accepted */
   logins: { username: string; accepted: boolean }[];
   close: () => Promise<void>;
@@ -43,9 +43,9 @@ function smtpError(code: number, message: string): Error & { responseCode: numbe
 export async function startTestSmtpServer(options: Options = {}): Promise<TestSmtpServer> {
   const received: ParsedMail[] = [];
   const receivedUnacknowledged: ParsedMail[] = [];
-  const faults: SmtpFault[] = [];
+  const faults: (SmtpFault | null)[] = [];
   const logins: TestSmtpServer["logins"] = [];
-  const faultBySession = new Map<string, SmtpFault | undefined>();
+  const faultBySession = new Map<string, SmtpFault | null | undefined>();
 
   let server: SMTPServer;
   const dropConnection = (session: SMTPServerSession) => {

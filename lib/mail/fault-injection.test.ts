@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { inArray } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "../db/client";
+import { outboundMessages, type OutboundMessage } from "../db/schema";
+import { getQueue } from "../jobs/queue";
+import { startWorker } from "../jobs/worker";
+import { setupTestDatabase } from "../test/database";
+import { createTestUser } from "../test/factories";
+import { startTestSmtpServer, type SmtpFault, type TestSmtpServer } from "../test/smtp-server";
+import { queueStepMessage } from "./outbox";
+import { configureTestSmtpAccount, createInterviewWithApprovedThankYou, waitFor } from "./test-support";
+
+setupTestDatabase();
+
+const QUEUE = { expireInSeconds: 4, maintenanceIntervalSeconds: 1, retryLimit: 6, retryDelaySeconds: 1, pollingIntervalSeconds: 0.5 };
+
+let smtp: TestSmtpServer;
+beforeAll(async () => {
+  smtp = await startTestSmtpServer();
+});
+beforeEach(async () => {
+  // the jobs this file queues carry these expiry and retry settings
+  await getQueue({ role: "worker", settings: QUEUE });
+});
+afterAll(async () => {
+  await smtp?.close();
+});
+
+async function queueMessages(count: number, label: string): Promise<string[]> {
+  const user = await createTestUser({ displayName: "Ada Lovelace" });
+  await configureTestSmtpAccount(user.id, smtp.port);
+  const ids: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const { stepId } = await createInterviewWithApprovedThankYou({
+      userId: user.id,
+      company: `${label} ${index}`,
+      email: `person${index}@${label.toLowerCase()}.example`,
+    });
+    ids.push((await queueStepMessage({ userId: user.id, stepId, when: { at: "now" }, now: new Date() })).id);
+  }
+  return ids;
+}
+
+const readAll = (ids: string[]) => getDb().select().from(outboundMessages).where(inArray(outboundMessages.id, ids));
+const allSettled = (rows: OutboundMessage[]) => rows.every((row) => !["scheduled", "sending"].includes(row.status));
+
+/** README "Sending: what can go wrong": never twice, never silently lost. */
+function assertNeverTwiceNeverLost(rows: OutboundMessage[]) {
+  const deliveries = new Map<string, number>();
+  for (const mail of [...smtp.received, ...smtp.receivedUnacknowledged]) {
+    if (mail.messageId) deliveries.set(mail.messageId, (deliveries.get(mail.messageId) ?? 0) + 1);
+  }
+  for (const row of rows) {
+    const accepted = smtp.received.filter((mail) => mail.messageId === row.messageId).length;
+    expect(deliveries.get(row.messageId) ?? 0, `${row.messageId} reached the server more than once`).toBeLessThanOrEqual(1);
+    if (row.status === "sent") expect(accepted, `${row.id} is sent but was not received`).toBe(1);
+    else {
+      expect(["failed", "unknown"]).toContain(row.status);
+      expect(row.lastError, `${row.id} is ${row.status} without a reason for the user`).toBeTruthy();
+      if (row.status === "failed") expect(accepted).toBe(0);
+    }
+  }
+}
+
+function workerProcess(): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/allow-server-only.mjs", "scripts/worker.ts"], {
+    env: { ...process.env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+describe("outbox under faults", () => {
+  it("never sends twice and loses nothing over 100 messages with dropped connections, 421s and 550s, two worker processes", async () => {
+    const faults: (SmtpFault | null)[] = [];
+    for (let index = 0; index < 100; index++) {
+      const pattern: (SmtpFault | null)[] = [
+        { kind: "drop-before-data" },
+        null,
+        { kind: "reply", at: "mail", code: 421, message: "4.3.2 Busy" },
+        null,
+        { kind: "drop-after-data" },
+        { kind: "reply", at: "data", code: 451, message: "4.3.0 Local error" },
+        null,
+        null,
+        { kind: "reply", at: "data", code: 550, message: "5.7.1 Rejected" },
+        null,
+      ];
+      faults.push(pattern[index % pattern.length]!);
+    }
+    smtp.faults.push(...faults);
+    const ids = await queueMessages(100, "Faulty");
+    const other = workerProcess();
+    const worker = await startWorker({ settings: QUEUE, pollers: 2, batchSize: 10 });
+    try {
+      const rows = await waitFor(() => readAll(ids), allSettled, 120_000);
+      assertNeverTwiceNeverLost(rows);
+      const count = (status: string) => rows.filter((row) => row.status === status).length;
+      expect(count("failed")).toBe(10);
+      expect(count("unknown")).toBe(10);
+      expect(count("sent")).toBe(80);
+    } finally {
+      other.kill("SIGTERM");
+      await worker.stop();
+    }
+  }, 180_000);
+
+  it("turns the sends of a worker killed mid-batch into unknown, sends the rest once", async () => {
+    smtp.faults.length = 0;
+    smtp.faults.push(...Array.from({ length: 30 }, (): SmtpFault => ({ kind: "slow-data", ms: 1_500 })));
+    const ids = await queueMessages(30, "Killed");
+    const doomed = workerProcess();
+    await waitFor(() => readAll(ids), (rows) => rows.some((row) => row.status === "sending"), 60_000);
+    doomed.kill("SIGKILL");
+    const worker = await startWorker({ settings: QUEUE });
+    try {
+      const rows = await waitFor(() => readAll(ids), allSettled, 120_000);
+      assertNeverTwiceNeverLost(rows);
+      expect(rows.some((row) => row.status === "unknown")).toBe(true);
+      expect(rows.filter((row) => row.status === "unknown").every((row) => /worker stopped/.test(row.lastError ?? ""))).toBe(true);
+      expect(rows.some((row) => row.status === "sent")).toBe(true);
+    } finally {
+      await worker.stop();
+    }
+  }, 180_000);
+});
