@@ -116,6 +116,8 @@ async function readMailbox(
     return fetched;
   } catch (error) {
     if (hasTimedOut) throw new ImapAccountError(`The mail server did not finish answering within ${formatSeconds(timeoutMs)}.`, "host");
+    // the user sees the server's words; the log keeps what was actually thrown
+    if (!(error instanceof ImapAccountError)) console.warn("[replies] IMAP error", { host: account.host, error });
     throw describeImapError(error, account, "connect");
   } finally {
     clearTimeout(timer);
