@@ -5,6 +5,7 @@ import { getFeedStatus } from "@/lib/calendar/feed-tokens";
 import { formatDateTime } from "@/lib/format";
 import { getUserSettings } from "@/lib/users/settings";
 import { CalendarFeedPanel } from "./calendar-feed-panel";
+import { GooglePanel } from "./google-panel";
 import { ImapPanel } from "./imap-panel";
 import { SettingsForm } from "./settings-form";
 
@@ -28,6 +29,7 @@ export default async function SettingsPage() {
       />
       <CalendarFeedPanel activeSince={feed ? formatDateTime(feed.createdAt, settings.timeZone) : null} />
       <ImapPanel userId={userId} timeZone={settings.timeZone} />
+      <GooglePanel userId={userId} timeZone={settings.timeZone} />
     </>
   );
 }
