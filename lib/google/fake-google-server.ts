@@ -22,6 +22,8 @@ export type FakeGmailMessage = {
   /** Milliseconds since the epoch, as Gmail's internalDate. */
   internalDate: number;
   headers: { name: string; value: string }[];
+  /** Whose mailbox holds it (their access token); unset: every user's. */
+  accessToken?: string;
 };
 
 export type SentGmailMessage = { id: string; threadId: string; raw: string; requestedThreadId: string | undefined };
@@ -107,7 +109,8 @@ export async function startFakeGoogleServer(): Promise<FakeGoogleServer> {
     return map;
   }
 
-  function answerGmail(method: string, path: string, query: Record<string, string>, body: unknown, response: ServerResponse): void {
+  function answerGmail(method: string, path: string, query: Record<string, string>, body: unknown, token: string, response: ServerResponse): void {
+    const mailbox = gmailMessages.filter((message) => !message.accessToken || message.accessToken === token);
     const rest = path.slice(GMAIL_PREFIX.length);
     if (method === "POST" && rest === "/messages/send") {
       const { raw, threadId } = body as { raw: string; threadId?: string };
@@ -120,7 +123,7 @@ export async function startFakeGoogleServer(): Promise<FakeGoogleServer> {
       // The subset of Gmail's search Afterview uses: "in:inbox" and "after:<epoch seconds>".
       const after = /after:(\d+)/.exec(query.q ?? "")?.[1];
       const isInboxOnly = (query.q ?? "").includes("in:inbox");
-      const found = gmailMessages
+      const found = mailbox
         .filter((message) => !isInboxOnly || message.labelIds.includes("INBOX"))
         .filter((message) => !after || message.internalDate >= Number(after) * 1000)
         .sort((a, b) => b.internalDate - a.internalDate);
@@ -135,7 +138,7 @@ export async function startFakeGoogleServer(): Promise<FakeGoogleServer> {
       });
     }
     const messageMatch = /^\/messages\/([^/]+)$/.exec(rest);
-    const message = messageMatch ? gmailMessages.find((entry) => entry.id === decodeURIComponent(messageMatch[1]!)) : undefined;
+    const message = messageMatch ? mailbox.find((entry) => entry.id === decodeURIComponent(messageMatch[1]!)) : undefined;
     if (method === "GET" && message) {
       const wanted = (query.metadataHeaders ?? "").toLowerCase().split(",").filter(Boolean);
       const headers = query.format === "metadata" && wanted.length
@@ -233,7 +236,7 @@ export async function startFakeGoogleServer(): Promise<FakeGoogleServer> {
     if (!token || !validTokens.has(token)) {
       return send(response, 401, googleError(401, "Invalid Credentials", "authError"));
     }
-    if (url.pathname.startsWith(GMAIL_PREFIX)) return answerGmail(method, url.pathname, query, body, response);
+    if (url.pathname.startsWith(GMAIL_PREFIX)) return answerGmail(method, url.pathname, query, body, token, response);
     answerCalendar(method, url.pathname, query, body, response);
   });
 
