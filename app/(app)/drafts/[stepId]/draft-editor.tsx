@@ -17,6 +17,8 @@ type Props = {
   initial: { subject: string; body: string };
   isEdited: boolean;
   isApproved: boolean;
+  /** queued or sent: what was approved is what goes out, so nothing can change */
+  isLocked: boolean;
   initialChecks: CheckResult[];
   initialPreview: { html: string; text: string };
 };
@@ -27,7 +29,7 @@ function toFormData(values: Record<string, string>): FormData {
   return data;
 }
 
-export function DraftEditor({ stepId, initial, isEdited, isApproved, initialChecks, initialPreview }: Props) {
+export function DraftEditor({ stepId, initial, isEdited, isApproved, isLocked, initialChecks, initialPreview }: Props) {
   const [subject, setSubject] = useState(initial.subject);
   const [body, setBody] = useState(initial.body);
   const [checks, setChecks] = useState(initialChecks);
@@ -71,7 +73,7 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, initialChec
     return () => window.removeEventListener("beforeunload", warn);
   }, [isDirty]);
 
-  const status = approveState.status === "success" ? "Approved" : isApproved && !isDirty && subject === initial.subject && body === initial.body ? "Approved" : isDirty ? "Saving…" : "Saved";
+  const status = isLocked ? "Locked while it is scheduled or sent" : approveState.status === "success" ? "Approved" : isApproved && !isDirty && subject === initial.subject && body === initial.body ? "Approved" : isDirty ? "Saving…" : "Saved";
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <div className="space-y-4">
@@ -82,7 +84,7 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, initialChec
             <label htmlFor="draft-subject" className="block text-sm font-medium">
               Subject
             </label>
-            <input id="draft-subject" name="subject" value={subject} onChange={(event) => setSubject(event.target.value)} className={INPUT} aria-describedby="draft-subject-error" />
+            <input id="draft-subject" name="subject" readOnly={isLocked} value={subject} onChange={(event) => setSubject(event.target.value)} className={INPUT} aria-describedby="draft-subject-error" />
             <p id="draft-subject-error" aria-live="polite" className="mt-1 text-sm text-red-700">
               {approveState.fieldErrors?.subject?.join(" ")}
             </p>
@@ -91,17 +93,17 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, initialChec
             <label htmlFor="draft-body" className="block text-sm font-medium">
               Message
             </label>
-            <textarea id="draft-body" name="body" value={body} onChange={(event) => setBody(event.target.value)} rows={18} className={`${INPUT} font-sans leading-relaxed`} aria-describedby="draft-body-error" />
+            <textarea id="draft-body" name="body" readOnly={isLocked} value={body} onChange={(event) => setBody(event.target.value)} rows={18} className={`${INPUT} font-sans leading-relaxed`} aria-describedby="draft-body-error" />
             <p id="draft-body-error" aria-live="polite" className="mt-1 text-sm text-red-700">
               {approveState.fieldErrors?.body?.join(" ") ?? previewError}
             </p>
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            <SubmitButton pendingLabel="Approving…">Approve</SubmitButton>
+            {isLocked ? null : <SubmitButton pendingLabel="Approving…">Approve</SubmitButton>}
             <button
               type="button"
-              className={BUTTON}
-              disabled={isRegenerating}
+              className={`${BUTTON} ${isLocked ? "hidden" : ""}`}
+              disabled={isRegenerating || isLocked}
               onClick={() => {
                 const isEditedNow = isEdited || subject !== initial.subject || body !== initial.body;
                 if (isEditedNow && !window.confirm("Write it again from your notes? Your edits to this draft will be replaced.")) return;

@@ -1,9 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MessageStatus } from "@/components/message-status";
 import { requireUserId } from "@/lib/auth/session";
 import { openDraft } from "@/lib/drafts/store";
+import { formatDateTime } from "@/lib/format";
+import { getSendingAccount, getStepMessage, LOCKING_STATUSES } from "@/lib/mail/queries";
 import { orNotFound } from "@/lib/not-found";
+import { getUserSettings } from "@/lib/users/settings";
+import { toLocalInput } from "@/lib/validation";
 import { DraftEditor } from "./draft-editor";
+import { SendForm } from "./send-form";
 
 export const metadata: Metadata = { title: "Draft" };
 
@@ -17,7 +23,16 @@ const KIND_TITLES = {
 export default async function DraftPage({ params }: { params: Promise<{ stepId: string }> }) {
   const { stepId } = await params;
   const userId = await requireUserId();
-  const view = await orNotFound(openDraft({ userId, stepId, now: new Date() }));
+  const now = new Date();
+  const view = await orNotFound(openDraft({ userId, stepId, now }));
+  const [message, settings, account] = await Promise.all([
+    getStepMessage({ userId, stepId }),
+    getUserSettings({ userId }),
+    view.kind === "letter" ? null : getSendingAccount({ userId }),
+  ]);
+  const isLocked = message !== null && (LOCKING_STATUSES as readonly string[]).includes(message.status);
+  const proposedAt = view.step.dueAt > now ? view.step.dueAt : now;
+  const canSend = view.kind !== "letter" && view.draft.status === "approved" && !isLocked && view.step.status === "pending";
   return (
     <>
       <Link href={`/interviews/${view.interviewId}`} className="text-sm text-brand-700 underline">
@@ -36,6 +51,22 @@ export default async function DraftPage({ params }: { params: Promise<{ stepId: 
         Written from your notes. Edit it as plain text: paragraphs are separated by a blank line, and the email template
         does the rest. Changes are saved as you type.
       </p>
+      {message ? (
+        <div className="mb-6">
+          <MessageStatus message={message} zone={settings.timeZone} />
+        </div>
+      ) : null}
+      {canSend && account ? (
+        <div className="mb-6">
+          <SendForm
+            stepId={stepId}
+            proposedLabel={formatDateTime(proposedAt, settings.timeZone)}
+            proposedLocal={toLocalInput(proposedAt, settings.timeZone)}
+            accountLabel={account.label}
+            recipient={view.interviewerEmail ? `${view.interviewerName ?? ""} <${view.interviewerEmail}>`.trim() : null}
+          />
+        </div>
+      ) : null}
       <DraftEditor
         // a new editor only when the draft is rewritten or approved, never while typing
         key={`${view.draft.status}:${view.draft.isEdited ? "edited" : view.draft.updatedAt.toISOString()}`}
@@ -43,6 +74,7 @@ export default async function DraftPage({ params }: { params: Promise<{ stepId: 
         initial={{ subject: view.draft.subject, body: view.draft.body }}
         isEdited={view.draft.isEdited}
         isApproved={view.draft.status === "approved"}
+        isLocked={isLocked}
         initialChecks={view.checks}
         initialPreview={view.preview}
       />

@@ -1,0 +1,61 @@
+"use server";
+
+import { z } from "zod";
+import { createFormAction } from "@/lib/actions/create-action";
+import { UserFacingError } from "@/lib/errors";
+import { cancelMessage, queueStepMessage, resolveUnknownMessage, retryMessage, type SendWhen } from "@/lib/mail/outbox";
+import { formatDateTime } from "@/lib/format";
+import { getUserSettings } from "@/lib/users/settings";
+import { toInstant } from "@/lib/validation";
+
+// Every page that shows a message's state.
+const MESSAGE_PAGES = ["/outbox", "/dashboard", "/drafts/[stepId]", "/interviews/[id]"];
+
+const sendInputSchema = z
+  .object({
+    stepId: z.uuid("Unknown draft"),
+    when: z.enum(["now", "proposed", "at"], { message: "Choose when to send it" }),
+    sendAtLocal: z.string().trim().optional(),
+  })
+  .refine((input) => input.when !== "at" || Boolean(input.sendAtLocal), { message: "Pick a date and time", path: ["sendAtLocal"] });
+
+export const sendMessageAction = createFormAction(sendInputSchema, async ({ userId, input }) => {
+  const { timeZone } = await getUserSettings({ userId });
+  let when: SendWhen = { at: input.when === "now" ? "now" : "proposed" };
+  if (input.when === "at") {
+    const at = toInstant(input.sendAtLocal ?? "", timeZone);
+    if (!at) throw new UserFacingError("Pick a valid date and time.", { sendAtLocal: ["Pick a valid date and time"] });
+    when = { at };
+  }
+  const now = new Date();
+  const message = await queueStepMessage({ userId, stepId: input.stepId, when, now });
+  const isNow = message.sendAt.getTime() <= now.getTime();
+  return {
+    revalidate: MESSAGE_PAGES,
+    message: isNow ? "Sending now. It will show as sent in a moment." : `Scheduled for ${formatDateTime(message.sendAt, timeZone)}.`,
+  };
+});
+
+const messageInputSchema = z.object({ messageId: z.uuid("Unknown message") });
+
+export const cancelMessageAction = createFormAction(messageInputSchema, async ({ userId, input }) => {
+  await cancelMessage({ userId, messageId: input.messageId, now: new Date() });
+  return { revalidate: MESSAGE_PAGES, message: "Cancelled. Nothing was sent; the draft can be edited again." };
+});
+
+export const retryMessageAction = createFormAction(messageInputSchema, async ({ userId, input }) => {
+  await retryMessage({ userId, messageId: input.messageId, now: new Date() });
+  return { revalidate: MESSAGE_PAGES, message: "Sending again now." };
+});
+
+const resolveInputSchema = messageInputSchema.extend({
+  resolution: z.enum(["sent", "send_again"], { message: "Choose what happened" }),
+});
+
+export const resolveUnknownMessageAction = createFormAction(resolveInputSchema, async ({ userId, input }) => {
+  await resolveUnknownMessage({ userId, messageId: input.messageId, resolution: input.resolution, now: new Date() });
+  return {
+    revalidate: MESSAGE_PAGES,
+    message: input.resolution === "sent" ? "Marked as sent." : "Sending again now, with a new message id.",
+  };
+});

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MessageStatus } from "@/components/message-status";
+import { requireUserId } from "@/lib/auth/session";
+import { getSendingAccount, listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/mail/queries";
+import { getUserSettings } from "@/lib/users/settings";
+
+export const metadata: Metadata = { title: "Outbox" };
+
+export default async function OutboxPage() {
+  const userId = await requireUserId();
+  const [messages, settings, account] = await Promise.all([listOutbox({ userId }), getUserSettings({ userId }), getSendingAccount({ userId })]);
+  const needsAttention = messages.filter((message) => message.status === "failed" || message.status === "unknown").length;
+  return (
+    <>
+      <h1 className="mb-1 text-2xl font-bold">Outbox</h1>
+      <p className="mb-6 text-sm text-slate-600">
+        Everything Afterview sends for you, newest first. Mail leaves through {account.label}
+        {account.kind === "dev" ? "" : ` as ${account.fromAddress}`}; change it in <Link href="/settings" className="text-brand-700 underline">Settings</Link>.
+        {needsAttention > 0 ? ` ${needsAttention} need${needsAttention === 1 ? "s" : ""} your attention.` : ""}
+      </p>
+      {messages.length === 0 ? (
+        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">
+          Nothing sent yet. Open a draft from the <Link href="/dashboard" className="text-brand-700 underline">dashboard</Link>, approve it,
+          and send it now or at its proposed time.
+        </p>
+      ) : (
+        <ol className="space-y-4">
+          {messages.map((message) => (
+            <li key={message.id} className="space-y-2">
+              <h2 className="text-base font-semibold">
+                <Link href={`/drafts/${message.stepId}`} className="text-brand-700 underline">
+                  {message.subject}
+                </Link>{" "}
+                <span className="font-normal text-slate-600">
+                  · {message.role} at {message.company}
+                </span>
+              </h2>
+              <MessageStatus message={message} zone={settings.timeZone} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {messages.length === OUTBOX_PAGE_SIZE ? <p className="mt-4 text-sm text-slate-600">Showing the latest {OUTBOX_PAGE_SIZE} messages.</p> : null}
+    </>
+  );
+}

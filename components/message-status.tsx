@@ -1,0 +1,71 @@
+import { cancelMessageAction, resolveUnknownMessageAction, retryMessageAction } from "@/app/(app)/outbox/actions";
+import { formatDateTime } from "@/lib/format";
+import type { MessageSummary } from "@/lib/mail/queries";
+import { ActionForm } from "./action-form";
+
+const STATUS_STYLES: Record<MessageSummary["status"], string> = {
+  scheduled: "bg-blue-50 text-blue-800 border-blue-200",
+  sending: "bg-blue-50 text-blue-800 border-blue-200",
+  sent: "bg-green-50 text-green-800 border-green-200",
+  failed: "bg-red-50 text-red-800 border-red-200",
+  unknown: "bg-amber-50 text-amber-900 border-amber-300",
+  cancelled: "bg-slate-50 text-slate-700 border-slate-200",
+};
+
+export function statusLine(message: Pick<MessageSummary, "status" | "sendAt" | "sentAt" | "updatedAt" | "claimedAt">, zone: string): string {
+  switch (message.status) {
+    case "scheduled":
+      return `Scheduled for ${formatDateTime(message.sendAt, zone)}`;
+    case "sending":
+      return "Sending now";
+    case "sent":
+      return `Sent ${formatDateTime(message.sentAt ?? message.updatedAt, zone)}`;
+    case "failed":
+      return `Not sent (failed ${formatDateTime(message.updatedAt, zone)})`;
+    case "unknown":
+      return `We can't tell whether this left (tried ${formatDateTime(message.claimedAt ?? message.updatedAt, zone)})`;
+    case "cancelled":
+      return `Cancelled ${formatDateTime(message.updatedAt, zone)}`;
+  }
+}
+
+// A message's state and what the user can do about it, wherever it is shown.
+export function MessageStatus({ message, zone }: { message: MessageSummary; zone: string }) {
+  const fields = { messageId: message.id };
+  return (
+    <section aria-label="Sending" className={`space-y-2 rounded-md border px-4 py-3 text-sm ${STATUS_STYLES[message.status]}`}>
+      <p className="font-semibold">{statusLine(message, zone)}</p>
+      <p>
+        To {message.toName ? `${message.toName} <${message.toAddress}>` : message.toAddress}, from {message.fromAddress}
+        {message.attempts > 1 ? `, ${message.attempts} attempts` : ""}.
+      </p>
+      {message.lastError && message.status !== "sent" ? <p className="whitespace-pre-wrap">{message.lastError}</p> : null}
+      {message.status === "unknown" ? (
+        <p>
+          Check your Sent folder for “{message.subject}”. If it is there, choose “It was sent”; if not, “Send again” sends it with a
+          new message id.
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-start gap-3">
+        {message.status === "scheduled" ? (
+          <ActionForm action={cancelMessageAction} fields={fields} label="Cancel the send" pendingLabel="Cancelling…" />
+        ) : null}
+        {message.status === "failed" ? (
+          <ActionForm action={retryMessageAction} fields={fields} label="Send again" pendingLabel="Sending…" variant="primary" />
+        ) : null}
+        {message.status === "unknown" ? (
+          <>
+            <ActionForm action={resolveUnknownMessageAction} fields={{ ...fields, resolution: "sent" }} label="It was sent" pendingLabel="Saving…" />
+            <ActionForm
+              action={resolveUnknownMessageAction}
+              fields={{ ...fields, resolution: "send_again" }}
+              label="Send again"
+              pendingLabel="Sending…"
+              variant="primary"
+            />
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}
