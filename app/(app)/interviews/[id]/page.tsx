@@ -8,6 +8,9 @@ import { listInterviewTimeline } from "@/lib/plan/queries";
 import { getUserSettings } from "@/lib/users/settings";
 import { OutcomeButtons } from "@/components/outcome-buttons";
 import { StepList } from "@/components/step-list";
+import { statusLine } from "@/components/message-status";
+import { listInterviewMessages } from "@/lib/mail/queries";
+import { listInterviewReplies } from "@/lib/replies/queries";
 import { STAGE_LABELS } from "@/lib/interviews/schemas";
 import { deleteInterviewAction } from "../actions";
 import { DeleteInterviewButton } from "./delete-interview-button";
@@ -34,9 +37,11 @@ export default async function InterviewPage({
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
   const userId = await requireUserId();
   const interview = await orNotFound(getInterview({ userId, interviewId: id }));
-  const [timeline, settings] = await Promise.all([
+  const [timeline, settings, messages, replies] = await Promise.all([
     listInterviewTimeline({ userId, interviewId: interview.id }),
     getUserSettings({ userId }),
+    listInterviewMessages({ userId, interviewId: interview.id }),
+    listInterviewReplies({ userId, interviewId: interview.id }),
   ]);
   const defaultSnoozeLocal = proposeSnoozeLocal(new Date(), settings.timeZone, settings.sendHour);
   const { opportunity } = interview;
@@ -112,6 +117,31 @@ export default async function InterviewPage({
           </div>
         )}
       </section>
+
+      {messages.length > 0 || replies.length > 0 ? (
+        <section className="mt-6" aria-labelledby="messages-heading">
+          <h2 id="messages-heading" className="text-lg font-semibold">
+            Messages
+          </h2>
+          <ul className="mt-2 space-y-2 text-sm">
+            {replies.map((reply) => (
+              <li key={`${reply.receivedAt.toISOString()}-${reply.fromAddress ?? reply.source}`} className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-green-900">
+                {reply.interviewerName ?? "They"} replied on {formatDateTime(reply.receivedAt, settings.timeZone)}
+                {reply.fromAddress ? ` (${reply.fromAddress})` : ""}
+                {reply.source === "manual" ? " (recorded by you)" : ""}; pending follow-ups were stopped.
+              </li>
+            ))}
+            {messages.map((message) => (
+              <li key={message.id} className="rounded-md border border-slate-200 bg-white px-3 py-2">
+                <Link href={`/drafts/${message.stepId}`} className="font-medium text-brand-700 underline">
+                  {message.subject}
+                </Link>{" "}
+                to {message.toName || message.toAddress}: {statusLine(message, settings.timeZone)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="mt-6" aria-labelledby="interviewers-heading">
         <h2 id="interviewers-heading" className="text-lg font-semibold">
