@@ -6,7 +6,7 @@ import type { FakeGmailMessage } from "../google/fake-google-server";
 import { saveGoogleSetting } from "../google/connection";
 import { createUserWithGoogleAccount, setupFakeGoogle } from "../google/test-accounts";
 import { getDb, setupTestDatabase } from "../test/database";
-import { checkGmailReplies, GMAIL_CHECK_OVERLAP_MINUTES } from "./gmail";
+import { checkGmailReplies, GMAIL_CHECK_OVERLAP_MINUTES, listGmailReaderIds } from "./gmail";
 import { createInterviewWithSentThankYou, THANK_YOU_SENT_AT } from "./test-fixtures";
 
 setupTestDatabase();
@@ -130,5 +130,22 @@ describe("checkGmailReplies", () => {
     expect(result).toEqual({ matched: 0 });
     expect(requests()).toHaveLength(0);
     expect((await readSetting(user.id)).brokenAt?.toISOString()).toBe(CHECK_NOW.toISOString());
+  });
+
+  it("lists the users to check, the longest unchecked first, without broken or opted-out ones", async () => {
+    const checkedEarlier = await connectedCandidate();
+    const neverChecked = await connectedCandidate();
+    const optedOut = await connectedCandidate({ isOptedIn: false });
+    const broken = await connectedCandidate();
+    await saveGoogleSetting({ userId: checkedEarlier.user.id, values: { lastReplyCheckAt: new Date("2026-11-19T09:00:00Z") }, now: CHECK_NOW });
+    await saveGoogleSetting({ userId: optedOut.user.id, values: { readRepliesWithGmail: false }, now: CHECK_NOW });
+    await saveGoogleSetting({ userId: broken.user.id, values: { brokenAt: CHECK_NOW }, now: CHECK_NOW });
+
+    const ids = await listGmailReaderIds();
+
+    expect(ids.indexOf(neverChecked.user.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(neverChecked.user.id)).toBeLessThan(ids.indexOf(checkedEarlier.user.id));
+    expect(ids).not.toContain(optedOut.user.id);
+    expect(ids).not.toContain(broken.user.id);
   });
 });

@@ -1,11 +1,14 @@
 import "server-only";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { gmail_v1 } from "googleapis";
 import { requestCalendarPush } from "@/lib/calendar/push-request";
+import { db } from "@/lib/db/client";
+import { googleSettings } from "@/lib/db/schema";
 import { createGoogleClient, GoogleReconnectRequiredError, type Sleep } from "@/lib/google/client";
 import { loadGoogleConnection, markGoogleConnectionBroken, saveGoogleSetting } from "@/lib/google/connection";
 import { isGoogleRateLimit, readGoogleErrorDetails, readGoogleErrorStatus } from "@/lib/google/errors";
 import { GMAIL_READONLY_SCOPE } from "@/lib/google/scopes";
-import { isAutoReplyHeaders, readMessageIds, type HeaderMap } from "./headers";
+import { headerMapFromPairs, isAutoReplyHeaders, readMessageIds } from "./headers";
 import { matchReply, type IncomingMail, type ReplyCandidates } from "./match";
 import { loadReplyCandidates, recordDetectedReply } from "./record";
 
@@ -31,16 +34,6 @@ export type GmailReplyContext = {
   sleep?: Sleep;
 };
 
-function toHeaderMap(headers: gmail_v1.Schema$MessagePartHeader[] | undefined): HeaderMap {
-  const map: HeaderMap = new Map();
-  for (const { name, value } of headers ?? []) {
-    if (!name) continue;
-    const key = name.toLowerCase();
-    map.set(key, [...(map.get(key) ?? []), (value ?? "").replace(/\s+/g, " ").trim()]);
-  }
-  return map;
-}
-
 // "Jane Doe <jane@acme.example>" or a bare address.
 function readAddress(from: string | undefined): string {
   if (!from) return "";
@@ -49,7 +42,7 @@ function readAddress(from: string | undefined): string {
 
 /** A Gmail message (format "metadata") as the reply matcher reads it. */
 export function toIncomingMail(message: gmail_v1.Schema$Message, now: Date): IncomingMail {
-  const headers = toHeaderMap(message.payload?.headers);
+  const headers = headerMapFromPairs(message.payload?.headers ?? []);
   const first = (name: string) => headers.get(name)?.[0];
   const messageId = readMessageIds(first("message-id"))[0] ?? null;
   const received = Number(message.internalDate);
@@ -155,4 +148,14 @@ export async function checkGmailReplies(context: GmailReplyContext): Promise<{ m
     }
   }
   return { matched };
+}
+
+/** Users whose replies are read through Gmail, the longest unchecked first (for the periodic job). */
+export async function listGmailReaderIds(): Promise<string[]> {
+  const rows = await db
+    .select({ userId: googleSettings.userId })
+    .from(googleSettings)
+    .where(and(eq(googleSettings.readRepliesWithGmail, true), isNull(googleSettings.brokenAt)))
+    .orderBy(sql`${googleSettings.lastReplyCheckAt} asc nulls first`, asc(googleSettings.userId));
+  return rows.map((row) => row.userId);
 }
