@@ -8,6 +8,7 @@ import { CalendarFeedPanel } from "./calendar-feed-panel";
 import { GooglePanel } from "./google-panel";
 import { ImapPanel } from "./imap-panel";
 import { SettingsForm } from "./settings-form";
+import { SmtpPanel } from "./smtp-panel";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -28,6 +29,7 @@ export default async function SettingsPage() {
         timeZones={listTimeZones(settings.timeZone)}
       />
       <CalendarFeedPanel activeSince={feed ? formatDateTime(feed.createdAt, settings.timeZone) : null} />
+      <SmtpPanel userId={userId} timeZone={settings.timeZone} />
       <ImapPanel userId={userId} timeZone={settings.timeZone} />
       <GooglePanel userId={userId} timeZone={settings.timeZone} />
     </>
