@@ -19,6 +19,7 @@ import { buildPlan, type PlanInput } from "@/lib/plan";
 import { listDashboardSteps } from "@/lib/plan/queries";
 import { syncInterviewPlans } from "@/lib/plan/sync";
 import { getUserSettings } from "@/lib/users/settings";
+import { benchOutbox } from "./bench/outbox";
 import { buildBaselineApp, LOAD_CONNECTIONS, load, startNext, stopNext } from "./bench/http";
 import { BENCH_ZONE, seedUser } from "./bench/seed";
 import { ms, report, time } from "./bench/stats";
@@ -211,6 +212,9 @@ async function main() {
     await benchDashboardData(seeded.userId, now);
     await benchFeed(now);
     await benchFeedRoute(seeded.userId);
+    process.env.DATABASE_LOG_QUERIES = "false";
+    await closeDb();
+    await benchOutbox(seeded.userId);
     await closeDb();
     if (process.argv.includes("--profile")) await profileDashboard(url, seeded.sessionToken);
     else if (!process.argv.includes("--no-http")) await benchHttp(url, seeded.sessionToken);

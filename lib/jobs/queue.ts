@@ -72,7 +72,9 @@ async function startBoss(url: string, settings: QueueSettings, role: QueueRole):
   const boss = createBoss(url, settings, role);
   await boss.start();
   for (const name of Object.values(QUEUES)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...jobOptions(settings) });
+    // a user's calendar push is "stately": at most one waiting and one running, so two pushes never race to create the calendar
+    const policy = name === QUEUES.calendarPush ? ("stately" as const) : ("standard" as const);
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy, ...jobOptions(settings) });
   }
   return boss;
 }

@@ -2,10 +2,11 @@ import "server-only";
 import { and, eq, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { outboundMessages, planSteps, smtpSettings, type OutboundMessage } from "@/lib/db/schema";
+import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { markStepSent } from "@/lib/plan/step-actions";
 import type { OutboxJobData } from "./outbox";
 import { getTransportFor } from "./sender";
-import { DeliveryError, type MailTransport } from "./transports/types";
+import { DeliveryError, type MailTransport, type TransportReceipt } from "./transports/types";
 
 /** Sends in flight at once per batch; the SMTP pool has its own connection limit. */
 export const DELIVERY_CONCURRENCY = 10;
@@ -49,46 +50,68 @@ async function markFailure(message: OutboundMessage, now: Date, status: "failed"
   return Boolean(updated);
 }
 
+const STEP_UPDATE_ATTEMPTS = 3;
+
+/**
+ * The message left: record it first, in one statement (a later failure must
+ * not turn a delivered message into a retry), then close its step and re-plan,
+ * retried because two sends for one interview re-plan it at the same time.
+ */
 async function markSent(message: OutboundMessage, now: Date, receipt: { providerMessageId: string | null; gmailThreadId: string | null }) {
-  await db.transaction(async (tx) => {
-    // "unknown" too: a send that outlived its job is still the truth when it reports back
-    const [updated] = await tx
-      .update(outboundMessages)
-      .set({
-        status: "sent",
-        sentAt: now,
-        providerMessageId: receipt.providerMessageId,
-        gmailThreadId: receipt.gmailThreadId ?? message.gmailThreadId,
-        lastError: null,
-        lastErrorAt: null,
-        updatedAt: now,
-      })
-      .where(
-        and(
-          eq(outboundMessages.id, message.id),
-          eq(outboundMessages.claimToken, message.claimToken!),
-          inArray(outboundMessages.status, ["sending", "unknown"]),
-        ),
-      )
-      .returning({ id: outboundMessages.id });
-    if (updated) await markStepSent(tx, { userId: message.userId, stepId: message.stepId, sentAt: now, now });
-  });
+  // "unknown" too: a send that outlived its job is still the truth when it reports back
+  const [updated] = await db
+    .update(outboundMessages)
+    .set({
+      status: "sent",
+      sentAt: now,
+      providerMessageId: receipt.providerMessageId,
+      gmailThreadId: receipt.gmailThreadId ?? message.gmailThreadId,
+      lastError: null,
+      lastErrorAt: null,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(outboundMessages.id, message.id),
+        eq(outboundMessages.claimToken, message.claimToken!),
+        inArray(outboundMessages.status, ["sending", "unknown"]),
+      ),
+    )
+    .returning({ id: outboundMessages.id });
+  if (!updated) return;
+  for (let attempt = 1; attempt <= STEP_UPDATE_ATTEMPTS; attempt++) {
+    try {
+      await db.transaction((tx) => markStepSent(tx, { userId: message.userId, stepId: message.stepId, sentAt: now, now }));
+      await requestCalendarPush({ userId: message.userId }).catch((error: unknown) => console.error("[outbox] calendar push not requested", error));
+      return;
+    } catch (error) {
+      // the message is sent either way; the step stays on the dashboard to be marked done by hand
+      if (attempt === STEP_UPDATE_ATTEMPTS) console.error("[outbox] sent, but its step could not be marked done", message.id, error);
+    }
+  }
 }
 
 async function deliverOne(message: OutboundMessage, job: DeliveryJob, context: DeliveryContext): Promise<Outcome> {
   let hasStartedSending = false;
+  let hasSent = false;
+  let receipt: TransportReceipt;
   try {
     const transport = await (context.getTransport ?? getTransportFor)(message);
     hasStartedSending = true;
-    const receipt = await transport.send({
+    receipt = await transport.send({
       raw: Buffer.from(message.mime, "base64"),
       from: message.fromAddress,
       to: message.toAddress,
       gmailThreadId: message.gmailThreadId,
     });
+    hasSent = true;
     await markSent(message, context.now(), receipt);
     return "sent";
   } catch (caught) {
+    if (hasSent) {
+      console.error("[outbox] sent, but recording it failed", message.id, caught);
+      return "sent";
+    }
     const error =
       caught instanceof DeliveryError
         ? caught

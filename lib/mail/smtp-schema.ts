@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { isLoopbackHost } from "@/lib/replies/imap-schema";
-import { requiredLine, singleLine } from "@/lib/validation";
+import { isLoopbackHost, MAIL_HOST_PATTERN, requiredLine, singleLine } from "@/lib/validation";
 
 export const SMTP_SECURITY = ["tls", "starttls", "none"] as const;
 export type SmtpSecurityChoice = (typeof SMTP_SECURITY)[number];
 
-const HOST_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[?[0-9A-Fa-f:.]+\]?)$/;
 const LINE_BREAK = /[\r\n]/;
 const PORT_MESSAGE = "Port must be a number between 1 and 65535";
 const FROM_ADDRESS_MESSAGE = "Enter the address your mail is sent from, like jane@example.com";
@@ -15,7 +13,7 @@ const FROM_ADDRESS_MESSAGE = "Enter the address your mail is sent from, like jan
 // sender name and address go into the From header, so CR/LF is refused.
 export const smtpSettingsInputSchema = z
   .object({
-    host: requiredLine("Server", 253).refine((value) => value === "" || HOST_PATTERN.test(value), "Enter a server name like smtp.example.com"),
+    host: requiredLine("Server", 253).refine((value) => value === "" || MAIL_HOST_PATTERN.test(value), "Enter a server name like smtp.example.com"),
     port: z.coerce.number({ message: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE),
     security: z.enum(SMTP_SECURITY, { message: "Choose how the connection is secured" }),
     username: requiredLine("User name", 320),

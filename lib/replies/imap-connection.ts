@@ -1,7 +1,8 @@
 import "server-only";
 import { ImapFlow } from "imapflow";
 import { UserFacingError } from "@/lib/errors";
-import { isLoopbackHost, type ImapSecurity } from "./imap-schema";
+import { isLoopbackHost } from "@/lib/validation";
+import type { ImapSecurity } from "./imap-schema";
 
 export type ImapAccount = {
   host: string;

@@ -1,24 +1,19 @@
 import { z } from "zod";
-import { requiredLine, singleLine } from "@/lib/validation";
+import { isLoopbackHost, MAIL_HOST_PATTERN, requiredLine, singleLine } from "@/lib/validation";
 
 export const IMAP_SECURITY = ["tls", "starttls", "none"] as const;
 export type ImapSecurity = (typeof IMAP_SECURITY)[number];
 
-const HOST_PATTERN = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[?[0-9A-Fa-f:.]+\]?)$/;
 const LINE_BREAK = /[\r\n]/;
 const PORT_MESSAGE = "Port must be a number between 1 and 65535";
 
 // The server runs on this machine: the only place an unencrypted login is allowed.
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
-  return bare === "localhost" || bare === "::1" || /^127(?:\.\d{1,3}){3}$/.test(bare);
-}
 
 // One schema for the Settings form and its action. The password may be left
 // blank when editing: the saved one is kept (lib/replies/imap-settings.ts).
 export const imapSettingsInputSchema = z
   .object({
-    host: requiredLine("Server", 253).refine((value) => value === "" || HOST_PATTERN.test(value), "Enter a server name like imap.example.com"),
+    host: requiredLine("Server", 253).refine((value) => value === "" || MAIL_HOST_PATTERN.test(value), "Enter a server name like imap.example.com"),
     port: z.coerce.number({ message: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE),
     security: z.enum(IMAP_SECURITY, { message: "Choose how the connection is secured" }),
     username: requiredLine("User name", 320),
@@ -40,3 +35,4 @@ export const imapSettingsInputSchema = z
   });
 
 export type ImapSettingsInput = z.output<typeof imapSettingsInputSchema>;
+

@@ -1,4 +1,6 @@
 import "server-only";
+import { readEnv } from "@/lib/env";
+import { checkGmailReplies, listGmailReaderIds } from "./gmail";
 import { checkAllImapReplies } from "./imap";
 
 /**
@@ -9,6 +11,13 @@ import { checkAllImapReplies } from "./imap";
 export async function handleReplyCheckJob({ now }: { now: Date }): Promise<void> {
   const imap = await checkAllImapReplies({ now });
   if (imap.recorded || imap.failed || imap.deferred) console.info("[replies] IMAP check", imap);
-  // Gmail: checkGmailReplies({ userId, now }) from ./gmail.ts, for each user whose
-  // google_setting.readRepliesWithGmail is on, runs here after the IMAP mailboxes.
+  const { GOOGLE_API_ROOT_URL: rootUrl, GOOGLE_OAUTH_TOKEN_URL: tokenUrl } = readEnv();
+  for (const userId of await listGmailReaderIds()) {
+    try {
+      await checkGmailReplies({ userId, now, rootUrl, tokenUrl });
+    } catch (error) {
+      // one user's Google trouble must not stop the others' checks
+      console.error("[replies] Gmail check failed", { userId, error });
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
+import { isLoopbackHost } from "@/lib/validation";
 import { DeliveryError, type MailTransport, type TransportMessage, type TransportReceipt } from "./types";
 
 /** Pooled: a batch of messages shares a few connections instead of a handshake each. */
@@ -16,11 +17,6 @@ export type SmtpServerSettings =
   | { url: string }
   | { host: string; port: number; security: SmtpSecurity; username: string; password: string };
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
-
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host.trim().toLowerCase());
-}
 
 function transportOptions(settings: SmtpServerSettings): SMTPPool.Options & { url?: string } {
   const common = {

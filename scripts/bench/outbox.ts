@@ -1,0 +1,159 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import nodemailer from "nodemailer";
+import { SMTPServer } from "smtp-server";
+import { encryptSecret } from "@/lib/crypto";
+import { getDb } from "@/lib/db/client";
+import { interviewers, outboundMessages, planSteps, smtpSettings } from "@/lib/db/schema";
+import { getQueue, QUEUES } from "@/lib/jobs/queue";
+import { startWorker } from "@/lib/jobs/worker";
+import { composeMessage, createMessageId } from "@/lib/mail/compose";
+import { summarise } from "./stats";
+
+const MESSAGES = 1_000;
+const SCHEDULED = 20;
+const BODY = "Dear Jane,\n\nThank you for taking the time to meet with me today.\n\n".repeat(8);
+
+// A loopback SMTP server that only drains what it gets (parsing would measure the parser).
+async function startSinkServer() {
+  let received = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    allowInsecureAuth: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on("end", () => {
+        received++;
+        callback();
+      });
+      stream.resume();
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return { port, received: () => received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+async function rawMessage(index: number) {
+  const messageId = createMessageId("ada@example.com");
+  const raw = await composeMessage({
+    from: { name: "Ada Lovelace", address: "ada@example.com" },
+    to: { name: `Person ${index}`, address: `person${index}@example.test` },
+    subject: `Thank you (${index})`,
+    html: `<p>${BODY.replace(/\n/g, "<br>")}</p>`,
+    text: BODY,
+    messageId,
+    inReplyTo: null,
+    references: [],
+    date: new Date(),
+  });
+  return { messageId, raw };
+}
+
+async function barePooledNodemailer(port: number): Promise<number> {
+  const transport = nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true, pool: true, maxConnections: 5, maxMessages: 100 });
+  const messages = await Promise.all(Array.from({ length: MESSAGES }, (_, index) => rawMessage(index)));
+  const start = performance.now();
+  await Promise.all(messages.map(({ raw }, index) => transport.sendMail({ envelope: { from: "ada@example.com", to: [`person${index}@example.test`] }, raw })));
+  const seconds = (performance.now() - start) / 1000;
+  transport.close();
+  return MESSAGES / seconds;
+}
+
+// Outbox rows as queueStepMessage leaves them, for real pending steps of the
+// seeded user (each send marks its step done and re-plans that interview).
+async function insertQueuedMessages(userId: string, count: number, sendAt: (index: number) => Date, offset: number) {
+  const db = getDb();
+  const steps = await db
+    .select({ id: planSteps.id, interviewId: planSteps.interviewId, interviewerId: interviewers.id })
+    .from(planSteps)
+    .innerJoin(interviewers, eq(interviewers.id, planSteps.interviewerId))
+    .where(and(eq(planSteps.userId, userId), eq(planSteps.status, "pending")))
+    .orderBy(planSteps.id)
+    .offset(offset)
+    .limit(count);
+  const rows = [];
+  for (const [index, step] of steps.entries()) {
+    const { messageId, raw } = await rawMessage(index);
+    rows.push({
+      userId,
+      interviewId: step.interviewId,
+      stepId: step.id,
+      interviewerId: step.interviewerId,
+      idempotencyKey: `${step.id}/${step.interviewerId}`,
+      transport: "smtp" as const,
+      fromAddress: "ada@example.com",
+      toAddress: `person${index}@example.test`,
+      subject: `Thank you (${index})`,
+      mime: raw.toString("base64"),
+      messageId,
+      sendAt: sendAt(index),
+    });
+  }
+  const ids: string[] = [];
+  for (let start = 0; start < rows.length; start += 200) {
+    const inserted = await db.insert(outboundMessages).values(rows.slice(start, start + 200)).returning({ id: outboundMessages.id, sendAt: outboundMessages.sendAt });
+    ids.push(...inserted.map((row) => row.id));
+    const boss = await getQueue();
+    await boss.insert(inserted.map((row) => ({ name: QUEUES.outboxSend, data: { messageId: row.id }, startAfter: row.sendAt, expireInSeconds: 120, retryLimit: 5, retryDelay: 30, retryBackoff: true })));
+  }
+  return ids;
+}
+
+async function waitUntilSent(ids: string[]) {
+  const db = getDb();
+  for (;;) {
+    const [row] = await db
+      .select({ pending: sql<number>`count(*) filter (where ${outboundMessages.status} in ('scheduled', 'sending'))::int` })
+      .from(outboundMessages)
+      .where(inArray(outboundMessages.id, ids));
+    if (row!.pending === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** issue 5: 1,000 messages through the whole outbox to a local SMTP server, and how late scheduled ones leave. */
+export async function benchOutbox(userId: string) {
+  const sink = await startSinkServer();
+  const db = getDb();
+  await db.insert(smtpSettings).values({
+    userId,
+    host: "127.0.0.1",
+    port: sink.port,
+    security: "none",
+    username: "bench",
+    passwordEncrypted: encryptSecret("bench"),
+    fromAddress: "ada@example.com",
+  });
+  try {
+    const bare = await barePooledNodemailer(sink.port);
+    console.log(`Sending (issue 5), ${MESSAGES} messages to a loopback SMTP server:`);
+    console.log(`  bare pooled nodemailer (5 connections): ${bare.toFixed(0)} messages/s`);
+
+    const ids = await insertQueuedMessages(userId, MESSAGES, () => new Date(Date.now() - 1_000), 0);
+    const start = performance.now();
+    const worker = await startWorker();
+    await waitUntilSent(ids);
+    const seconds = (performance.now() - start) / 1000;
+    const [sent] = await db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(outboundMessages)
+      .where(and(inArray(outboundMessages.id, ids), eq(outboundMessages.status, "sent")));
+    console.log(
+      `  through the outbox (pg-boss, claim per message, SMTP pool, step marked done and re-planned): ${(ids.length / seconds).toFixed(0)} messages/s (${sent!.count} of ${ids.length} sent in ${seconds.toFixed(1)} s; target at least 200/s)`,
+    );
+
+    const base = Date.now() + 3_000;
+    const scheduled = await insertQueuedMessages(userId, SCHEDULED, (index) => new Date(base + index * 250), MESSAGES);
+    await waitUntilSent(scheduled);
+    const rows = await db.select({ sendAt: outboundMessages.sendAt, sentAt: outboundMessages.sentAt }).from(outboundMessages).where(inArray(outboundMessages.id, scheduled));
+    const delays = summarise(rows.map((row) => row.sentAt!.getTime() - row.sendAt.getTime()));
+    console.log(
+      `  scheduled send, delay after its time (${SCHEDULED} messages): median ${(delays.median / 1000).toFixed(2)} s, max ${(rows.reduce((max, row) => Math.max(max, row.sentAt!.getTime() - row.sendAt.getTime()), 0) / 1000).toFixed(2)} s (target within 5 s)`,
+    );
+    await worker.stop();
+  } finally {
+    await sink.close();
+  }
+}
