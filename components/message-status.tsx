@@ -12,10 +12,14 @@ const STATUS_STYLES: Record<MessageSummary["status"], string> = {
   cancelled: "bg-slate-50 text-slate-700 border-slate-200",
 };
 
-export function statusLine(message: Pick<MessageSummary, "status" | "sendAt" | "sentAt" | "updatedAt" | "claimedAt">, zone: string): string {
+export function statusLine(
+  message: Pick<MessageSummary, "status" | "sendAt" | "sentAt" | "updatedAt" | "claimedAt">,
+  zone: string,
+  now: Date = new Date(),
+): string {
   switch (message.status) {
     case "scheduled":
-      return `Scheduled for ${formatDateTime(message.sendAt, zone)}`;
+      return message.sendAt <= now ? "Queued to send now" : `Scheduled for ${formatDateTime(message.sendAt, zone)}`;
     case "sending":
       return "Sending now";
     case "sent":

@@ -58,15 +58,22 @@ export { expect };
 // Logs an interview through the form, the way a user does, and waits for its page.
 export async function logInterview(
   page: Page,
-  { company, role, startsAt, interviewers }: { company: string; role: string; startsAt?: string; interviewers: string[] },
+  {
+    company,
+    role,
+    startsAt,
+    interviewers,
+  }: { company: string; role: string; startsAt?: string; interviewers: (string | { name: string; email: string })[] },
 ): Promise<void> {
   await page.goto("/interviews/new");
   await page.getByLabel("Company", { exact: true }).fill(company);
   await page.getByLabel("Role", { exact: true }).fill(role);
   if (startsAt) await page.getByLabel("Started at").fill(startsAt);
-  for (const [index, name] of interviewers.entries()) {
+  for (const [index, person] of interviewers.entries()) {
     if (index > 0) await page.getByRole("button", { name: "Add another interviewer" }).click();
-    await page.getByRole("listitem").filter({ hasText: `Interviewer ${index + 1}` }).getByLabel("Name", { exact: true }).fill(name);
+    const row = page.getByRole("listitem").filter({ hasText: `Interviewer ${index + 1}` });
+    await row.getByLabel("Name", { exact: true }).fill(typeof person === "string" ? person : person.name);
+    if (typeof person !== "string") await row.getByLabel("Email", { exact: true }).fill(person.email);
   }
   await page.getByRole("button", { name: "Save interview" }).click();
   await expect(page.getByRole("heading", { name: `${role} at ${company}` })).toBeVisible();

@@ -60,6 +60,8 @@ export async function startTestSmtpServer(options: Options = {}): Promise<TestSm
     allowInsecureAuth: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // senders keep pooled connections open; closing waits this long for them
+    closeTimeout: 1_000,
     onAuth(auth, _session, callback) {
       const accepted =
         !options.credentials || (auth.username === options.credentials.username && auth.password === options.credentials.password);
