@@ -47,9 +47,9 @@ export async function startTestSmtpServer(options: Options = {}): Promise<TestSm
   const logins: TestSmtpServer["logins"] = [];
   const faultBySession = new Map<string, SmtpFault | null | undefined>();
 
-  let server: SMTPServer;
+  const holder: { server?: SMTPServer } = {};
   const dropConnection = (session: SMTPServerSession) => {
-    const connections = (server as unknown as { connections: Set<ConnectionHandle> }).connections;
+    const connections = (holder.server as unknown as { connections: Set<ConnectionHandle> }).connections;
     for (const connection of connections) {
       if (connection.id === session.id) connection._socket?.destroy();
     }
@@ -93,7 +93,8 @@ export async function startTestSmtpServer(options: Options = {}): Promise<TestSm
         .catch(callback);
     },
   };
-  server = new SMTPServer(serverOptions);
+  const server = new SMTPServer(serverOptions);
+  holder.server = server;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
