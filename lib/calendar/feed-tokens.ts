@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { db } from "@/lib/db/client";
+import { eq, sql } from "drizzle-orm";
+import { db, getDb } from "@/lib/db/client";
 import { calendarFeeds, users } from "@/lib/db/schema";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 
@@ -34,12 +34,21 @@ export async function getFeedStatus({ userId }: { userId: string }): Promise<{ c
 }
 
 // The feed's owner and zone in one lookup; null for a malformed, unknown or rotated token.
-export async function findFeedOwner(token: string): Promise<{ userId: string; timeZone: string } | null> {
-  if (!TOKEN_PATTERN.test(token)) return null;
-  const [row] = await db
+// Prepared once per connection pool: every feed request starts here.
+let feedOwnerQuery: ReturnType<typeof prepareFeedOwnerQuery> | undefined;
+
+function prepareFeedOwnerQuery() {
+  return getDb()
     .select({ userId: users.id, timeZone: users.timeZone })
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
-    .where(eq(calendarFeeds.tokenHash, hashFeedToken(token)));
+    .where(eq(calendarFeeds.tokenHash, sql.placeholder("tokenHash")))
+    .prepare("find_feed_owner");
+}
+
+export async function findFeedOwner(token: string): Promise<{ userId: string; timeZone: string } | null> {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  feedOwnerQuery ??= prepareFeedOwnerQuery();
+  const [row] = await feedOwnerQuery.execute({ tokenHash: hashFeedToken(token) });
   return row ? { userId: row.userId, timeZone: row.timeZone ?? DEFAULT_TIME_ZONE } : null;
 }
