@@ -26,7 +26,10 @@ export function ActionForm({ action, fields, label, pendingLabel, variant = "sec
       <SubmitButton variant={variant} pendingLabel={pendingLabel}>
         {label}
       </SubmitButton>
-      <FormMessage status={state.status} message={state.message} />
+      <FormMessage
+        status={state.status}
+        message={[state.message, ...Object.values(state.fieldErrors ?? {}).flat()].filter(Boolean).join(" ") || undefined}
+      />
     </form>
   );
 }

@@ -1,5 +1,6 @@
-import { cancelMessageAction, resolveUnknownMessageAction, retryMessageAction } from "@/app/(app)/outbox/actions";
+import { cancelMessageAction, resolveUnknownMessageAction, retryMessageAction, sendMessageAction } from "@/app/(app)/outbox/actions";
 import { formatDateTime } from "@/lib/format";
+import { toLocalInput } from "@/lib/validation";
 import type { MessageSummary } from "@/lib/mail/queries";
 import { ActionForm } from "./action-form";
 
@@ -52,7 +53,25 @@ export function MessageStatus({ message, zone }: { message: MessageSummary; zone
       ) : null}
       <div className="flex flex-wrap items-start gap-3">
         {message.status === "scheduled" ? (
-          <ActionForm action={cancelMessageAction} fields={fields} label="Cancel the send" pendingLabel="Cancelling…" />
+          <>
+            {message.sendAt > new Date() ? (
+              <ActionForm action={sendMessageAction} fields={{ stepId: message.stepId, when: "now" }} label="Send now instead" pendingLabel="Sending…" variant="primary" />
+            ) : null}
+            <ActionForm action={sendMessageAction} fields={{ stepId: message.stepId, when: "at" }} label="Reschedule" pendingLabel="Rescheduling…">
+              <label className="text-xs font-medium" htmlFor={`reschedule-${message.id}`}>
+                New time (your time zone)
+              </label>
+              <input
+                id={`reschedule-${message.id}`}
+                type="datetime-local"
+                name="sendAtLocal"
+                required
+                defaultValue={toLocalInput(message.sendAt, zone)}
+                className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
+              />
+            </ActionForm>
+            <ActionForm action={cancelMessageAction} fields={fields} label="Cancel the send" pendingLabel="Cancelling…" />
+          </>
         ) : null}
         {message.status === "failed" ? (
           <ActionForm action={retryMessageAction} fields={fields} label="Send again" pendingLabel="Sending…" variant="primary" />
