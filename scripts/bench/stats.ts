@@ -1,11 +1,11 @@
 import { performance } from "node:perf_hooks";
 
-export type Timing = { median: number; p95: number; min: number; runs: number };
+export type Timing = { median: number; p95: number; min: number; max: number; runs: number };
 
 export function summarise(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { median: at(0.5), p95: at(0.95), min: sorted[0] ?? 0, runs: sorted.length };
+  return { median: at(0.5), p95: at(0.95), min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0, runs: sorted.length };
 }
 
 export async function time(runs: number, warmup: number, run: () => unknown): Promise<Timing> {
