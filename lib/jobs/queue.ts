@@ -33,7 +33,8 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   maintenanceIntervalSeconds: 60,
   retryLimit: 5,
   retryDelaySeconds: 30,
-  pollingIntervalSeconds: 1,
+  // how late a due message can leave at worst, and the ceiling on an idle worker's queries
+  pollingIntervalSeconds: 0.5,
 };
 
 export type QueueRole = "client" | "worker";

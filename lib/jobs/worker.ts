@@ -10,7 +10,7 @@ import { sweepOutbox } from "@/lib/mail/sweep";
 import { DEFAULT_QUEUE_SETTINGS, getQueue, QUEUES, stopQueue, type QueueSettings } from "./queue";
 
 /** Send jobs fetched per poll, and pollers per process. */
-export const OUTBOX_BATCH_SIZE = 50;
+export const OUTBOX_BATCH_SIZE = 100;
 export const OUTBOX_POLLERS = 2;
 /** Replies are looked for every few minutes: follow-ups are days apart, so this is plenty. */
 export const REPLY_CHECK_CRON = "*/5 * * * *";

@@ -3,13 +3,13 @@ import { and, eq, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { outboundMessages, planSteps, smtpSettings, type OutboundMessage } from "@/lib/db/schema";
 import { requestCalendarPush } from "@/lib/calendar/push-request";
-import { markStepSent } from "@/lib/plan/step-actions";
+import { markStepsSent } from "@/lib/plan/step-actions";
 import type { OutboxJobData } from "./outbox";
 import { getTransportFor } from "./sender";
 import { DeliveryError, type MailTransport, type TransportReceipt } from "./transports/types";
 
 /** Sends in flight at once per batch; the SMTP pool has its own connection limit. */
-export const DELIVERY_CONCURRENCY = 10;
+export const DELIVERY_CONCURRENCY = 20;
 
 export type DeliveryJob = { id: string; data: OutboxJobData; retryCount: number; retryLimit: number };
 
@@ -53,11 +53,10 @@ async function markFailure(message: OutboundMessage, now: Date, status: "failed"
 const STEP_UPDATE_ATTEMPTS = 3;
 
 /**
- * The message left: record it first, in one statement (a later failure must
- * not turn a delivered message into a retry), then close its step and re-plan,
- * retried because two sends for one interview re-plan it at the same time.
+ * The message left: record it at once, in one statement, so nothing later can
+ * turn a delivered message into a retry. Its step is closed with the batch.
  */
-async function markSent(message: OutboundMessage, now: Date, receipt: { providerMessageId: string | null; gmailThreadId: string | null }) {
+async function markSent(message: OutboundMessage, now: Date, receipt: { providerMessageId: string | null; gmailThreadId: string | null }): Promise<boolean> {
   // "unknown" too: a send that outlived its job is still the truth when it reports back
   const [updated] = await db
     .update(outboundMessages)
@@ -78,20 +77,39 @@ async function markSent(message: OutboundMessage, now: Date, receipt: { provider
       ),
     )
     .returning({ id: outboundMessages.id });
-  if (!updated) return;
-  for (let attempt = 1; attempt <= STEP_UPDATE_ATTEMPTS; attempt++) {
-    try {
-      await db.transaction((tx) => markStepSent(tx, { userId: message.userId, stepId: message.stepId, sentAt: now, now }));
-      await requestCalendarPush({ userId: message.userId }).catch((error: unknown) => console.error("[outbox] calendar push not requested", error));
-      return;
-    } catch (error) {
-      // the message is sent either way; the step stays on the dashboard to be marked done by hand
-      if (attempt === STEP_UPDATE_ATTEMPTS) console.error("[outbox] sent, but its step could not be marked done", message.id, error);
+  return Boolean(updated);
+}
+
+/**
+ * The steps of a batch's sent messages are done as of their send, and each
+ * user's interviews re-planned once (domain.md "Follow-ups": later steps count
+ * from the real send), not once per message. Retried: two batches may re-plan
+ * the same interview at once. A failure leaves the step on the dashboard.
+ */
+async function closeSentSteps(sent: { message: OutboundMessage; sentAt: Date }[], now: Date): Promise<void> {
+  const byUser = new Map<string, typeof sent>();
+  for (const entry of sent) byUser.set(entry.message.userId, [...(byUser.get(entry.message.userId) ?? []), entry]);
+  for (const [userId, entries] of byUser) {
+    for (let attempt = 1; attempt <= STEP_UPDATE_ATTEMPTS; attempt++) {
+      try {
+        await db.transaction((tx) =>
+          markStepsSent(tx, { userId, steps: entries.map((entry) => ({ stepId: entry.message.stepId, sentAt: entry.sentAt })), now }),
+        );
+        await requestCalendarPush({ userId }).catch((error: unknown) => console.error("[outbox] calendar push not requested", error));
+        break;
+      } catch (error) {
+        if (attempt === STEP_UPDATE_ATTEMPTS) console.error("[outbox] sent, but the steps could not be marked done", { userId, error });
+      }
     }
   }
 }
 
-async function deliverOne(message: OutboundMessage, job: DeliveryJob, context: DeliveryContext): Promise<Outcome> {
+async function deliverOne(
+  message: OutboundMessage,
+  job: DeliveryJob,
+  context: DeliveryContext,
+  sent: { message: OutboundMessage; sentAt: Date }[],
+): Promise<Outcome> {
   let hasStartedSending = false;
   let hasSent = false;
   let receipt: TransportReceipt;
@@ -105,7 +123,8 @@ async function deliverOne(message: OutboundMessage, job: DeliveryJob, context: D
       gmailThreadId: message.gmailThreadId,
     });
     hasSent = true;
-    await markSent(message, context.now(), receipt);
+    const sentAt = context.now();
+    if (await markSent(message, sentAt, receipt)) sent.push({ message, sentAt });
     return "sent";
   } catch (caught) {
     if (hasSent) {
@@ -207,14 +226,16 @@ export async function deliverJobs(jobs: DeliveryJob[], context: DeliveryContext)
     .returning({ id: outboundMessages.id });
   result.unknown += abandoned.length;
 
+  const sent: { message: OutboundMessage; sentAt: Date }[] = [];
   const outcomes = await runLimited(ids, DELIVERY_CONCURRENCY, async (id) => {
     const message = await claimMessage(id, context.now());
     if (!message) return "skipped" as const;
     const job = jobByMessage.get(id)!;
-    const outcome = await deliverOne(message, job, context);
+    const outcome = await deliverOne(message, job, context, sent);
     if (outcome === "retry") result.retry.push({ jobId: job.id, error: id });
     return outcome;
   });
+  await closeSentSteps(sent, context.now());
   for (const outcome of outcomes) {
     if (outcome === "sent") result.sent++;
     else if (outcome === "failed") result.failed++;

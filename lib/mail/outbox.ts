@@ -6,7 +6,7 @@ import { outboundMessages, type OutboundMessage } from "@/lib/db/schema";
 import { renderApprovedDraft } from "@/lib/drafts/store";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
-import { markStepSent } from "@/lib/plan/step-actions";
+import { markStepsSent } from "@/lib/plan/step-actions";
 import { composeMessage, createMessageId } from "./compose";
 import { resolveSender } from "./sender";
 
@@ -203,6 +203,6 @@ export async function resolveUnknownMessage({
       .set({ status: "sent", sentAt: message.claimedAt ?? now, lastError: null, updatedAt: now })
       .where(and(eq(outboundMessages.id, messageId), eq(outboundMessages.status, "unknown")))
       .returning({ id: outboundMessages.id });
-    if (updated) await markStepSent(tx, { userId, stepId: message.stepId, sentAt: message.claimedAt ?? now, now });
+    if (updated) await markStepsSent(tx, { userId, steps: [{ stepId: message.stepId, sentAt: message.claimedAt ?? now }], now });
   });
 }

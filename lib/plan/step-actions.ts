@@ -42,15 +42,23 @@ export async function snoozeStep(change: StepChange & { until: Date }): Promise<
 }
 
 /**
- * A message for the step left (lib/mail): the step is done as of the send, and
- * later steps count from then (domain.md "Follow-ups"). A step already closed
- * (done by hand, skipped, cancelled) stays as it is.
+ * Messages for these steps left (lib/mail): each step is done as of its send,
+ * and later steps count from then (domain.md "Follow-ups"), so the interviews
+ * are re-planned, once for all of them. A step already closed (done by hand,
+ * skipped, cancelled) stays as it is.
  */
-export async function markStepSent(tx: Executor, { userId, stepId, sentAt, now }: { userId: string; stepId: string; sentAt: Date; now: Date }): Promise<void> {
-  const [step] = await tx
-    .update(planSteps)
-    .set({ status: "done", completedAt: sentAt, version: sql`${planSteps.version} + 1`, updatedAt: now })
-    .where(and(eq(planSteps.id, stepId), eq(planSteps.userId, userId), eq(planSteps.status, "pending")))
-    .returning({ interviewId: planSteps.interviewId });
-  if (step) await syncInterviewPlans(tx, { userId, interviewIds: [step.interviewId], now });
+export async function markStepsSent(
+  tx: Executor,
+  { userId, steps, now }: { userId: string; steps: { stepId: string; sentAt: Date }[]; now: Date },
+): Promise<void> {
+  const interviewIds = new Set<string>();
+  for (const { stepId, sentAt } of steps) {
+    const [step] = await tx
+      .update(planSteps)
+      .set({ status: "done", completedAt: sentAt, version: sql`${planSteps.version} + 1`, updatedAt: now })
+      .where(and(eq(planSteps.id, stepId), eq(planSteps.userId, userId), eq(planSteps.status, "pending")))
+      .returning({ interviewId: planSteps.interviewId });
+    if (step) interviewIds.add(step.interviewId);
+  }
+  if (interviewIds.size > 0) await syncInterviewPlans(tx, { userId, interviewIds: [...interviewIds], now });
 }
