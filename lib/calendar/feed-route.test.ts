@@ -9,6 +9,7 @@ import { createInterview, updateInterview } from "../interviews/mutations";
 import { getInterview, listOpportunityChoices } from "../interviews/queries";
 import { getDb, setupTestDatabase } from "../test/database";
 import { createTestUser, interviewInput } from "../test/factories";
+import { loadFeedValidator } from "./feed-data";
 import { rotateFeedToken } from "./feed-tokens";
 
 setupTestDatabase();
@@ -132,5 +133,18 @@ describe("calendar feed Last-Modified", () => {
     const after = await request(token, { "if-modified-since": lastModified });
     expect(after.status).toBe(200);
     expect(Date.parse(after.headers.get("last-modified")!)).toBeGreaterThan(Date.parse(lastModified));
+  });
+
+  it("changes the ETag and Last-Modified when a done step ages out of its 30 days, with nothing else changing", async () => {
+    const { user } = await userWithPlan();
+    const doneAt = new Date("2026-10-01T09:00:00Z");
+    const [step] = await getDb().select({ id: planSteps.id }).from(planSteps).where(and(eq(planSteps.userId, user.id), eq(planSteps.kind, "thank_you")));
+    await getDb().update(planSteps).set({ status: "done", completedAt: doneAt, updatedAt: doneAt }).where(eq(planSteps.id, step!.id));
+    const validate = (now: Date) => loadFeedValidator({ userId: user.id, appUrl: "http://localhost:3000", now, timeZone: "Europe/Berlin" });
+    const listed = await validate(new Date("2026-10-30T09:00:00Z"));
+    expect((await validate(new Date("2026-10-30T10:00:00Z"))).etag).toBe(listed.etag);
+    const agedOut = await validate(new Date("2026-11-01T09:00:00Z"));
+    expect(agedOut.etag).not.toBe(listed.etag);
+    expect(agedOut.lastModified.getTime()).toBeGreaterThanOrEqual(new Date("2026-10-31T09:00:00Z").getTime());
   });
 });

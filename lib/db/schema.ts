@@ -165,6 +165,8 @@ export const interviews = pgTable(
   },
   (i) => [
     index("interview_user_starts_idx").on(i.userId, i.startsAt),
+    // the calendar feed's validator: the latest change, without reading every row
+    index("interview_user_updated_idx").on(i.userId, i.updatedAt),
     index("interview_opportunity_idx").on(i.opportunityId),
   ],
 );
@@ -238,6 +240,9 @@ export const planSteps = pgTable(
   (step) => [
     uniqueIndex("plan_step_interview_key_idx").on(step.interviewId, step.key),
     index("plan_step_user_due_idx").on(step.userId, step.status, step.dueAt),
+    // the calendar feed's validator: the latest change, and done steps by when they were done
+    index("plan_step_user_updated_idx").on(step.userId, step.updatedAt),
+    index("plan_step_user_completed_idx").on(step.userId, step.status, step.completedAt),
   ],
 );
 
