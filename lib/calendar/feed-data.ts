@@ -92,14 +92,15 @@ const LONGEST_INTERVIEW_HOURS = 10;
 // are part of the rendering too.
 export async function loadFeedValidator({ userId, appUrl, now, timeZone }: { userId: string; appUrl: string; now: Date; timeZone: string }): Promise<FeedValidator> {
   const doneSince = DateTime.fromJSDate(now).minus({ days: DONE_VISIBLE_DAYS }).toJSDate().toISOString();
-  const startedSince = DateTime.fromJSDate(now).minus({ hours: LONGEST_INTERVIEW_HOURS }).toJSDate().toISOString();
   const nowIso = now.toISOString();
+  const longAgo = DateTime.fromJSDate(now).minus({ hours: LONGEST_INTERVIEW_HOURS }).toJSDate().toISOString();
+  // Steps are never deleted but with their interview (which changes the interview count).
   const [row] = await getDb().execute<{ steps: string; interviews: string; last_modified: string | null }>(sql`
     select
-      (select count(*) || ':' || coalesce(max(updated_at)::text, '') from ${planSteps} where user_id = ${userId})
+      (select coalesce(max(updated_at)::text, '') from ${planSteps} where user_id = ${userId})
         || ':' || (select count(*) from ${planSteps} where user_id = ${userId} and status = 'done' and completed_at >= ${doneSince}) as steps,
       (select count(*) || ':' || coalesce(max(updated_at)::text, '') from ${interviews} where user_id = ${userId})
-        || ':' || (select count(*) from ${interviews} where user_id = ${userId} and starts_at >= ${startedSince}
+        || ':' || (select count(*) from ${interviews} where user_id = ${userId} and starts_at >= ${longAgo}
              and starts_at + make_interval(mins => duration_minutes) >= ${nowIso}) as interviews,
       -- removals count too, or If-Modified-Since would keep a removed event: a
       -- cancelled or skipped step's update, a done step ageing out, an interview ending
@@ -108,8 +109,15 @@ export async function loadFeedValidator({ userId, appUrl, now, timeZone }: { use
         (select max(updated_at) from ${interviews} where user_id = ${userId}),
         (select max(completed_at) + make_interval(days => ${DONE_VISIBLE_DAYS}) from ${planSteps}
           where user_id = ${userId} and status = 'done' and completed_at < ${doneSince}),
+        -- the latest end among ended interviews: those started in the last 10 hours that
+        -- ended, and, of older ones, only those within 10 hours of the latest older start
         (select max(starts_at + make_interval(mins => duration_minutes)) from ${interviews}
-          where user_id = ${userId} and starts_at < ${nowIso} and starts_at + make_interval(mins => duration_minutes) < ${nowIso})
+          where user_id = ${userId} and starts_at >= ${longAgo} and starts_at < ${nowIso}
+            and starts_at + make_interval(mins => duration_minutes) < ${nowIso}),
+        (select max(starts_at + make_interval(mins => duration_minutes)) from ${interviews}
+          where user_id = ${userId} and starts_at < ${longAgo}
+            and starts_at >= (select max(starts_at) from ${interviews} where user_id = ${userId} and starts_at < ${longAgo})
+              - make_interval(hours => ${LONGEST_INTERVIEW_HOURS}))
       ) as last_modified`);
   const digest = createHash("sha256").update(`${timeZone};${appUrl};${row?.steps};${row?.interviews}`).digest("hex");
   return { etag: `"${digest}"`, lastModified: new Date(row?.last_modified ?? 0) };

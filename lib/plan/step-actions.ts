@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/lib/db/client";
+import { db, type Database } from "@/lib/db/client";
 import { planSteps } from "@/lib/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { syncInterviewPlans, type Executor } from "./sync";
@@ -48,17 +48,20 @@ export async function snoozeStep(change: StepChange & { until: Date }): Promise<
  * skipped, cancelled) stays as it is.
  */
 export async function markStepsSent(
-  tx: Executor,
+  tx: Executor & Pick<Database, "execute">,
   { userId, steps, now }: { userId: string; steps: { stepId: string; sentAt: Date }[]; now: Date },
 ): Promise<void> {
-  const interviewIds = new Set<string>();
-  for (const { stepId, sentAt } of steps) {
-    const [step] = await tx
-      .update(planSteps)
-      .set({ status: "done", completedAt: sentAt, version: sql`${planSteps.version} + 1`, updatedAt: now })
-      .where(and(eq(planSteps.id, stepId), eq(planSteps.userId, userId), eq(planSteps.status, "pending")))
-      .returning({ interviewId: planSteps.interviewId });
-    if (step) interviewIds.add(step.interviewId);
-  }
-  if (interviewIds.size > 0) await syncInterviewPlans(tx, { userId, interviewIds: [...interviewIds], now });
+  if (steps.length === 0) return;
+  const sentAt = sql.join(
+    steps.map(({ stepId, sentAt: at }) => sql`(${stepId}::uuid, ${at.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  // one statement for the batch; a step already closed is left as it is
+  const closed = await tx.execute<{ interview_id: string }>(sql`
+    update ${planSteps} set status = 'done', completed_at = sent.at, version = ${planSteps.version} + 1, updated_at = ${now.toISOString()}::timestamptz
+    from (values ${sentAt}) as sent(id, at)
+    where ${planSteps.id} = sent.id and ${planSteps.userId} = ${userId} and ${planSteps.status} = 'pending'
+    returning ${planSteps.interviewId} as interview_id`);
+  const interviewIds = [...new Set(closed.map((row) => row.interview_id))];
+  if (interviewIds.length > 0) await syncInterviewPlans(tx, { userId, interviewIds, now });
 }
