@@ -116,6 +116,6 @@ describe("interviews data layer", () => {
     const recent = await createInterview({ now: NOW, userId: user.id, input: interviewInput({ company: "Newer Co", startsAtLocal: "2026-11-18T10:00" }) });
     const dashboard = await listDashboard({ userId: user.id });
     expect(dashboard.map((opportunity) => opportunity.company)).toEqual(["Newer Co", "Older Co"]);
-    expect(dashboard[0]!.interviews[0]).toMatchObject({ id: recent.interviewId, interviewerNames: ["Jane Doe", "Omar Haddad"] });
+    expect(dashboard[0]!.interviews[0]).toMatchObject({ id: recent.interviewId, startsAt: new Date("2026-11-18T09:00:00Z"), interviewerNames: ["Jane Doe", "Omar Haddad"] });
   });
 });
