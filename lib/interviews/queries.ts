@@ -51,12 +51,14 @@ let preparedDashboard: ReturnType<typeof prepareDashboard> | undefined;
 // Prepared once per process: the dashboard asks on every request.
 function prepareDashboard() {
   const userId = sql.placeholder("userId");
-  const latest = sql<Date | null>`(select max(${interviews.startsAt}) from ${interviews} where ${interviews.opportunityId} = ${opportunities.id})`;
+  const latest = sql<Date | null>`max(${interviews.startsAt})`;
   const top = db
     .select({ id: opportunities.id, latest: latest.as("latest"), updatedAt: opportunities.updatedAt })
     .from(opportunities)
+    .leftJoin(interviews, eq(interviews.opportunityId, opportunities.id))
     .where(eq(opportunities.userId, userId))
-    .orderBy(sql`latest desc nulls last`, desc(opportunities.updatedAt))
+    .groupBy(opportunities.id)
+    .orderBy(sql`${latest} desc nulls last`, desc(opportunities.updatedAt))
     .limit(sql.placeholder("limit"))
     .as("top");
   // each listed opportunity's interviews, newest first, with their interviewers in order
