@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { formatDateTime } from "./format";
+import { formatDateTime, proposeSnoozeLocal } from "./format";
+import { getLocalDay } from "./time-zones";
 
 const ZONES = ["UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Chatham"];
 const HOUR_MS = 60 * 60 * 1000;
@@ -25,5 +26,24 @@ describe("formatDateTime", () => {
         expect(formatDateTime(instant, zone)).toBe(DateTime.fromJSDate(instant, { zone }).toFormat("ccc d LLL yyyy, HH:mm"));
       }
     }
+  });
+});
+
+describe("proposeSnoozeLocal and the local day behind it", () => {
+  it("proposes tomorrow at the send hour, as Luxon worked it out, through every day change", () => {
+    for (const zone of ZONES) {
+      for (let at = Date.UTC(2026, 2, 20); at < Date.UTC(2026, 10, 10); at += 5 * HOUR_MS + 17 * 60 * 1000) {
+        const now = new Date(at);
+        const expected = DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).set({ hour: 9, minute: 0 }).toFormat("yyyy-MM-dd'T'HH:mm");
+        expect(proposeSnoozeLocal(now, zone, 9)).toBe(expected);
+      }
+    }
+  });
+
+  it("knows a day when the clocks go forward is 23 hours long (Europe/Berlin, 29 March 2026)", () => {
+    const day = getLocalDay(new Date("2026-03-29T12:00:00Z"), "Europe/Berlin");
+    expect(day.start.toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    expect(day.end.toISOString()).toBe("2026-03-29T22:00:00.000Z");
+    expect(day.tomorrow).toBe("2026-03-30");
   });
 });

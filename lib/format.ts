@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { getLocalDay } from "./time-zones";
 
 // A page formats dozens of instants in one zone: one Intl formatter per zone,
 // built once, instead of a Luxon DateTime (and its offset lookups) per instant.
@@ -40,9 +41,10 @@ export function formatDate(isoDate: string): string {
   return DateTime.fromISO(isoDate).toFormat("ccc d LLL yyyy");
 }
 
-// What a snooze proposes: tomorrow at the user's send hour, as a datetime-local value.
+// What a snooze proposes: tomorrow at the user's send hour, as a datetime-local
+// value (send hours are 07-21, where no zone changes its clocks).
 export function proposeSnoozeLocal(now: Date, zone: string, sendHour: number): string {
-  return DateTime.fromJSDate(now, { zone }).plus({ days: 1 }).set({ hour: sendHour, minute: 0 }).toFormat("yyyy-MM-dd'T'HH:mm");
+  return `${getLocalDay(now, zone).tomorrow}T${String(sendHour).padStart(2, "0")}:00`;
 }
 
 export function formatZoneName(instant: Date, zone: string): string {

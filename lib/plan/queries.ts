@@ -3,6 +3,7 @@ import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { getDb } from "@/lib/db/client";
 import { interviewers, interviews, opportunities, planSteps } from "@/lib/db/schema";
+import { getLocalDay } from "@/lib/time-zones";
 
 const NEAR_HORIZON_DAYS = 7;
 // A page lists at most this many steps per section (the rest are counted), so
@@ -109,14 +110,15 @@ export type DashboardSections = Record<SectionName, DashboardSection>;
 // "What should I do today?": pending steps in the user's zone, in one query
 // whatever the number of interviews.
 export async function listDashboardSteps({ userId, now, timeZone }: { userId: string; now: Date; timeZone: string }): Promise<DashboardSections> {
-  const startOfToday = DateTime.fromJSDate(now, { zone: timeZone }).startOf("day");
+  const today = getLocalDay(now, timeZone);
+  const horizon = DateTime.fromJSDate(today.end, { zone: timeZone }).plus({ days: NEAR_HORIZON_DAYS }).toJSDate();
   // postgres.js takes prepared timestamptz parameters as strings
   const rows = await queries().dashboard.execute({
     userId,
     now: now.toISOString(),
-    startOfToday: startOfToday.toUTC().toISO()!,
-    startOfTomorrow: startOfToday.plus({ days: 1 }).toUTC().toISO()!,
-    horizon: startOfToday.plus({ days: NEAR_HORIZON_DAYS + 1 }).toUTC().toISO()!,
+    startOfToday: today.start.toISOString(),
+    startOfTomorrow: today.end.toISOString(),
+    horizon: horizon.toISOString(),
   });
   const sections: DashboardSections = {
     overdue: { steps: [], total: 0 },
