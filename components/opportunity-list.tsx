@@ -1,17 +1,10 @@
-import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
 import type { DashboardOpportunity } from "@/lib/interviews/queries";
 import { STAGE_LABELS } from "@/lib/interviews/schemas";
-import { OutcomeButtons } from "./outcome-buttons";
+import { OpportunityListView, type OpportunityRow } from "./opportunity-list-view";
 
-const STATUS_LABELS = {
-  active: "Active",
-  offer: "Offer",
-  rejected: "Rejected",
-  withdrawn: "Withdrawn",
-  hired: "Hired",
-} as const;
-
+// Worded and dated on the server, rendered with the outcome buttons by one
+// client component (see StepList for why).
 export function OpportunityList({
   opportunities,
   timeZone,
@@ -21,33 +14,17 @@ export function OpportunityList({
   timeZone: string;
   headingLevel?: 2 | 3;
 }) {
-  const Heading = headingLevel === 2 ? "h2" : "h3";
-  return (
-    <ul className="mt-3 space-y-4" aria-label="Opportunities">
-      {opportunities.map((opportunity) => (
-        <li key={opportunity.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <div className="flex flex-wrap items-baseline justify-between gap-2">
-            <Heading className="text-base font-semibold">
-              {opportunity.role} <span className="font-normal text-slate-600">at</span> {opportunity.company}
-            </Heading>
-            <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{STATUS_LABELS[opportunity.status]}</span>
-          </div>
-          <ul className="mt-3 divide-y divide-slate-100">
-            {opportunity.interviews.map((interview) => (
-              <li key={interview.id} className="py-2">
-                <Link href={`/interviews/${interview.id}`} className="group flex flex-wrap items-baseline gap-x-3">
-                  <span className="font-medium text-brand-700 group-hover:underline">{STAGE_LABELS[interview.stage]}</span>
-                  <span className="text-sm text-slate-700">{formatDateTime(interview.startsAt, timeZone)}</span>
-                  <span className="text-sm text-slate-600">with {interview.interviewerNames.join(", ")}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-          <div className="mt-3 border-t border-slate-100 pt-3">
-            <OutcomeButtons opportunityId={opportunity.id} status={opportunity.status} company={opportunity.company} />
-          </div>
-        </li>
-      ))}
-    </ul>
-  );
+  const rows: OpportunityRow[] = opportunities.map((opportunity) => ({
+    id: opportunity.id,
+    role: opportunity.role,
+    company: opportunity.company,
+    status: opportunity.status,
+    interviews: opportunity.interviews.map((interview) => ({
+      id: interview.id,
+      stage: STAGE_LABELS[interview.stage],
+      startsAt: formatDateTime(interview.startsAt, timeZone),
+      interviewers: interview.interviewerNames.join(", "),
+    })),
+  }));
+  return <OpportunityListView rows={rows} headingLevel={headingLevel} />;
 }

@@ -9,9 +9,6 @@ const BUTTON = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm 
 export function StepActions({ stepId, defaultSnoozeLocal }: { stepId: string; defaultSnoozeLocal: string }) {
   const [isPending, startTransition] = useTransition();
   const [isSnoozing, setIsSnoozing] = useState(false);
-  const [snoozeState, snoozeAction] = useActionState(snoozeStepAction, INITIAL_ACTION_STATE);
-  const untilError = snoozeState.fieldErrors?.until ?? (snoozeState.status === "error" && snoozeState.message ? [snoozeState.message] : undefined);
-  const inputId = `snooze-${stepId}`;
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex gap-2" aria-busy={isPending}>
@@ -25,32 +22,40 @@ export function StepActions({ stepId, defaultSnoozeLocal }: { stepId: string; de
           Skip
         </button>
       </div>
-      {isSnoozing ? (
-        <form action={snoozeAction} className="flex items-end gap-2">
-          <input type="hidden" name="stepId" value={stepId} />
-          <div>
-            <label htmlFor={inputId} className="block text-xs font-medium text-slate-700">
-              Snooze until
-            </label>
-            <input
-              id={inputId}
-              name="until"
-              type="datetime-local"
-              required
-              defaultValue={defaultSnoozeLocal}
-              aria-describedby={`${inputId}-error`}
-              aria-invalid={Boolean(untilError)}
-              className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-            />
-          </div>
-          <button type="submit" className={BUTTON}>
-            Save snooze
-          </button>
-          <p id={`${inputId}-error`} aria-live="polite" className="text-xs text-red-700">
-            {untilError?.join(" ")}
-          </p>
-        </form>
-      ) : null}
+      {isSnoozing ? <SnoozeForm stepId={stepId} defaultSnoozeLocal={defaultSnoozeLocal} /> : null}
     </div>
+  );
+}
+
+// Mounted when opened, so a list of steps holds one form state, not one per row.
+function SnoozeForm({ stepId, defaultSnoozeLocal }: { stepId: string; defaultSnoozeLocal: string }) {
+  const [snoozeState, snoozeAction, isSaving] = useActionState(snoozeStepAction, INITIAL_ACTION_STATE);
+  const untilError = snoozeState.fieldErrors?.until ?? (snoozeState.status === "error" && snoozeState.message ? [snoozeState.message] : undefined);
+  const inputId = `snooze-${stepId}`;
+  return (
+    <form action={snoozeAction} className="flex items-end gap-2" aria-busy={isSaving}>
+      <input type="hidden" name="stepId" value={stepId} />
+      <div>
+        <label htmlFor={inputId} className="block text-xs font-medium text-slate-700">
+          Snooze until
+        </label>
+        <input
+          id={inputId}
+          name="until"
+          type="datetime-local"
+          required
+          defaultValue={defaultSnoozeLocal}
+          aria-describedby={`${inputId}-error`}
+          aria-invalid={Boolean(untilError)}
+          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+        />
+      </div>
+      <button type="submit" className={BUTTON} disabled={isSaving}>
+        Save snooze
+      </button>
+      <p id={`${inputId}-error`} aria-live="polite" className="text-xs text-red-700">
+        {untilError?.join(" ")}
+      </p>
+    </form>
   );
 }

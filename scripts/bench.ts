@@ -168,17 +168,23 @@ async function benchHttp(databaseUrl: string, sessionToken: string) {
     if (spawnSync(NEXT_BIN, ["build"], { stdio: "ignore" }).status !== 0) throw new Error("next build failed");
   }
   const baselineDir = buildBaselineApp(process.cwd());
+  const pageKiB = async (url: string, headers: Record<string, string>) => (await (await fetch(url, { headers })).text()).length / 1024;
   const baseline = await startNext(baselineDir, BASELINE_PORT, {});
+  const bareKiB = await pageKiB(`http://127.0.0.1:${BASELINE_PORT}/`, {});
   const bare = await load(`http://127.0.0.1:${BASELINE_PORT}/`);
   await stopNext(baseline);
   rmSync(baselineDir, { recursive: true, force: true });
   const app = await startNext(process.cwd(), APP_PORT, { DATABASE_URL: databaseUrl, APP_URL: `http://localhost:${APP_PORT}`, AUTH_URL: `http://localhost:${APP_PORT}` });
-  const dashboard = await load(`http://127.0.0.1:${APP_PORT}/dashboard`, { cookie: `authjs.session-token=${sessionToken}` });
+  const cookie = { cookie: `authjs.session-token=${sessionToken}` };
+  const dashboardKiB = await pageKiB(`http://127.0.0.1:${APP_PORT}/dashboard`, cookie);
+  const dashboard = await load(`http://127.0.0.1:${APP_PORT}/dashboard`, cookie);
   await stopNext(app);
-  const line = (label: string, result: Awaited<ReturnType<typeof load>>) =>
-    console.log(`  ${label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}`);
-  line("bare Next.js page, 50-item list", bare);
-  line("/dashboard (1,000 interviews)", dashboard);
+  const line = (label: string, result: Awaited<ReturnType<typeof load>>, kib: number) =>
+    console.log(
+      `  ${label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${kib.toFixed(0)} KiB, non-2xx ${result.non2xx}, errors ${result.errors}`,
+    );
+  line("bare Next.js page, 50-item list", bare, bareKiB);
+  line("/dashboard (1,000 interviews)", dashboard, dashboardKiB);
   console.log(`  dashboard / bare: ${((100 * dashboard.requestsPerSecond) / bare.requestsPerSecond).toFixed(0)}% (target at least 50%)`);
 }
 

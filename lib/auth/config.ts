@@ -14,7 +14,9 @@ import { storeGoogleSignIn } from "@/lib/google/sign-in";
 import { sendMagicLink } from "./magic-link";
 
 const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
-const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+// A visit extends the session at most once a day (Auth.js's own default, made explicit).
+export const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 // Who the user is, plus gmail.send; offline access so jobs can refresh tokens.
 // Reading mail and the calendar are asked later, when the user opts in (Settings).
 const GOOGLE_SCOPES = GOOGLE_SIGN_IN_SCOPES.join(" ");
@@ -83,6 +85,17 @@ async function onSignIn({ user, account }: { user: { id?: string }; account?: Ac
   }
 }
 
+// Pages read the session cookie themselves (lib/auth/session.ts), so its name is
+// fixed here for both rather than guessed per request: secure cookies when the
+// app is served over https.
+function usesSecureCookies(): boolean {
+  return new URL(readEnv().APP_URL).protocol === "https:";
+}
+
+export function sessionCookieName(): string {
+  return usesSecureCookies() ? "__Secure-authjs.session-token" : "authjs.session-token";
+}
+
 let config: NextAuthConfig | undefined;
 
 // Lazy (the environment is read at the first request, not at build time) and
@@ -93,7 +106,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     providers: buildProviders(),
     secret: readEnv().AUTH_SECRET,
     trustHost: true,
-    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
+    useSecureCookies: usesSecureCookies(),
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     events: { signIn: onSignIn },
   };

@@ -112,10 +112,11 @@ describe("interviews data layer", () => {
     const user = await createTestUser();
     const other = await createTestUser();
     await createInterview({ now: NOW, userId: other.id, input: interviewInput({ company: "Not Mine" }) });
-    await createInterview({ now: NOW, userId: user.id, input: interviewInput({ company: "Older Co", startsAtLocal: "2026-11-01T10:00" }) });
+    // logged last, but its interview is the older one: the order follows the interviews
     const recent = await createInterview({ now: NOW, userId: user.id, input: interviewInput({ company: "Newer Co", startsAtLocal: "2026-11-18T10:00" }) });
+    await createInterview({ now: new Date(NOW.getTime() + 60_000), userId: user.id, input: interviewInput({ company: "Older Co", startsAtLocal: "2026-11-01T10:00" }) });
     const dashboard = await listDashboard({ userId: user.id });
     expect(dashboard.map((opportunity) => opportunity.company)).toEqual(["Newer Co", "Older Co"]);
-    expect(dashboard[0]!.interviews[0]).toMatchObject({ id: recent.interviewId, interviewerNames: ["Jane Doe", "Omar Haddad"] });
+    expect(dashboard[0]!.interviews[0]).toMatchObject({ id: recent.interviewId, startsAt: new Date("2026-11-18T09:00:00Z"), interviewerNames: ["Jane Doe", "Omar Haddad"] });
   });
 });

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { interviewers, interviews, opportunities } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import type { InterviewStage } from "@/lib/plan/types";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,45 +44,57 @@ export type OpportunityChoice = Awaited<ReturnType<typeof listOpportunityChoices
 export const DASHBOARD_OPPORTUNITIES = 15;
 export const ALL_OPPORTUNITIES_LIMIT = 1_000;
 
-// Opportunities with their interviews, most recent first, in two queries
-// whatever the number of interviews (the dashboard shows the latest few).
-export async function listDashboard({ userId, limit = DASHBOARD_OPPORTUNITIES }: { userId: string; limit?: number }) {
+type InterviewSummaryRow = { id: string; stage: InterviewStage; startsAt: string; timeZone: string; interviewerNames: string[] };
+
+let preparedDashboard: ReturnType<typeof prepareDashboard> | undefined;
+
+// Prepared once per process: the dashboard asks on every request.
+function prepareDashboard() {
+  const userId = sql.placeholder("userId");
   const latest = sql<Date | null>`max(${interviews.startsAt})`;
-  const opportunityRows = await db
-    .select({ opportunity: opportunities, latest })
+  const top = db
+    .select({ id: opportunities.id, latest: latest.as("latest"), updatedAt: opportunities.updatedAt })
     .from(opportunities)
     .leftJoin(interviews, eq(interviews.opportunityId, opportunities.id))
     .where(eq(opportunities.userId, userId))
     .groupBy(opportunities.id)
     .orderBy(sql`${latest} desc nulls last`, desc(opportunities.updatedAt))
-    .limit(limit);
-  const ids = opportunityRows.map((row) => row.opportunity.id);
-  const interviewRows = ids.length
-    ? await db
-        .select({
-          id: interviews.id,
-          opportunityId: interviews.opportunityId,
-          stage: interviews.stage,
-          startsAt: interviews.startsAt,
-          timeZone: interviews.timeZone,
-          interviewerNames: sql<string[]>`coalesce(
-            array_agg(${interviewers.name} order by ${interviewers.position})
-              filter (where ${interviewers.id} is not null),
-            '{}')`,
-        })
-        .from(interviews)
-        .leftJoin(interviewers, eq(interviewers.interviewId, interviews.id))
-        .where(and(eq(interviews.userId, userId), inArray(interviews.opportunityId, ids)))
-        .groupBy(interviews.id)
-        .orderBy(desc(interviews.startsAt))
-    : [];
-  const byOpportunity = new Map<string, (typeof interviewRows)[number][]>();
-  for (const row of interviewRows) {
-    const list = byOpportunity.get(row.opportunityId) ?? [];
-    list.push(row);
-    byOpportunity.set(row.opportunityId, list);
-  }
-  return opportunityRows.map(({ opportunity }) => ({ ...opportunity, interviews: byOpportunity.get(opportunity.id) ?? [] }));
+    .limit(sql.placeholder("limit"))
+    .as("top");
+  // each listed opportunity's interviews, newest first, with their interviewers in order
+  const interviewSummaries = sql<InterviewSummaryRow[]>`(
+    select coalesce(json_agg(json_build_object(
+      'id', ${interviews.id},
+      'stage', ${interviews.stage},
+      'startsAt', ${interviews.startsAt},
+      'timeZone', ${interviews.timeZone},
+      'interviewerNames', (select coalesce(array_agg(${interviewers.name} order by ${interviewers.position}), '{}')
+        from ${interviewers} where ${interviewers.interviewId} = ${interviews.id})
+    ) order by ${interviews.startsAt} desc), '[]')
+    from ${interviews} where ${interviews.opportunityId} = ${top.id} and ${interviews.userId} = ${userId})`;
+  return db
+    .select({
+      id: opportunities.id,
+      company: opportunities.company,
+      role: opportunities.role,
+      status: opportunities.status,
+      interviews: interviewSummaries,
+    })
+    .from(top)
+    .innerJoin(opportunities, eq(opportunities.id, top.id))
+    .orderBy(sql`${top.latest} desc nulls last`, desc(top.updatedAt))
+    .prepare("dashboard_opportunities");
+}
+
+// Opportunities with their interviews, most recent first, in one query
+// whatever the number of interviews (the dashboard shows the latest few).
+export async function listDashboard({ userId, limit = DASHBOARD_OPPORTUNITIES }: { userId: string; limit?: number }) {
+  preparedDashboard ??= prepareDashboard();
+  const rows = await preparedDashboard.execute({ userId, limit });
+  return rows.map((row) => ({
+    ...row,
+    interviews: row.interviews.map((interview) => ({ ...interview, startsAt: new Date(interview.startsAt) })),
+  }));
 }
 
 export type DashboardOpportunity = Awaited<ReturnType<typeof listDashboard>>[number];

@@ -7,7 +7,7 @@ import { createInterview, updateInterview } from "../interviews/mutations";
 import { recordOutcome } from "../interviews/outcomes";
 import { getDb, setupTestDatabase } from "../test/database";
 import { createTestUser, interviewInput } from "../test/factories";
-import { listDashboardSteps, listInterviewTimeline } from "./queries";
+import { DASHBOARD_SECTION_LIMIT, listDashboardSteps, listInterviewTimeline } from "./queries";
 import { markStepDone, skipStep, snoozeStep } from "./step-actions";
 
 setupTestDatabase();
@@ -183,6 +183,25 @@ describe("dashboard sections", () => {
     sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-26T09:00:00Z"), timeZone: "Europe/Berlin" });
     expect(sections.thisWeek.steps.map((step) => step.key)).toEqual(["follow_up:1"]);
     expect(sections.later.total).toBe(2);
+  });
+
+  it("lists at most DASHBOARD_SECTION_LIMIT steps per section, counts them all, and only the user's own", async () => {
+    const user = await createTestUser({ timeZone: "Europe/Berlin" });
+    const other = await createTestUser({ timeZone: "Europe/Berlin" });
+    await createInterview({ userId: other.id, input: interviewInput(), now: NOW });
+    // six interviews with two interviewers each: twelve thank-yous due Wed 18 Nov 09:00
+    for (let index = 0; index < 6; index++) {
+      await createInterview({ userId: user.id, input: interviewInput({ company: `Company ${index}` }), now: NOW });
+    }
+    const sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-18T09:00:00Z"), timeZone: "Europe/Berlin" });
+    expect(sections.today.total).toBe(12);
+    expect(sections.today.steps).toHaveLength(DASHBOARD_SECTION_LIMIT);
+    // same due time: the first interviewer of each interview before the second
+    expect(sections.today.steps.slice(0, 6).map((step) => step.interviewerName)).toEqual(Array(6).fill("Jane Doe"));
+    expect(sections.later.total).toBe(18);
+    expect(sections.later.steps).toHaveLength(DASHBOARD_SECTION_LIMIT);
+    expect(sections.later.steps.map((step) => step.dueAt.getTime())).toEqual(sections.later.steps.map((step) => step.dueAt.getTime()).sort((a, b) => a - b));
+    expect(new Set([...sections.today.steps, ...sections.later.steps].map((step) => step.company)).has("Acme Analytics")).toBe(false);
   });
 
   it("plans in the user's zone: the same interview in Asia/Kolkata proposes 09:00 IST", async () => {

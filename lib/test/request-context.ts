@@ -9,11 +9,27 @@ export function signInAs(sessionToken: string | null): void {
   requestContext.cookie = sessionToken ? `authjs.session-token=${sessionToken}` : "";
 }
 
+function requestCookies(): { name: string; value: string }[] {
+  return requestContext.cookie
+    .split(";")
+    .filter((pair) => pair.includes("="))
+    .map((pair) => {
+      const [name, ...value] = pair.trim().split("=");
+      return { name: name!, value: value.join("=") };
+    });
+}
+
 export function nextHeadersModule() {
   return {
     headers: async () =>
       new Headers({ host: "localhost:3000", "x-forwarded-proto": "http", cookie: requestContext.cookie }),
-    cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
+    cookies: async () => ({
+      get: (name: string) => requestCookies().find((cookie) => cookie.name === name),
+      getAll: () => requestCookies(),
+      set: () => {},
+      delete: () => {},
+      has: (name: string) => requestCookies().some((cookie) => cookie.name === name),
+    }),
   };
 }
 

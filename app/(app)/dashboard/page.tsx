@@ -2,19 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OpportunityList } from "@/components/opportunity-list";
 import { StepList } from "@/components/step-list";
-import { requireUserId } from "@/lib/auth/session";
+import { requireSessionUser } from "@/lib/auth/session";
 import { proposeSnoozeLocal } from "@/lib/format";
 import { DASHBOARD_OPPORTUNITIES, listDashboard } from "@/lib/interviews/queries";
 import { listDashboardSteps, type DashboardSection } from "@/lib/plan/queries";
-import { getUserSettings } from "@/lib/users/settings";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
-  const userId = await requireUserId();
+  const [{ deleted }, settings] = await Promise.all([searchParams, requireSessionUser()]);
+  const userId = settings.id;
   const now = new Date();
-  const [{ deleted }, settings] = await Promise.all([searchParams, getUserSettings({ userId })]);
   const [opportunities, sections] = await Promise.all([
     listDashboard({ userId }),
     listDashboardSteps({ userId, now, timeZone: settings.timeZone }),

@@ -1,0 +1,53 @@
+"use client";
+
+import Link from "next/link";
+import type { OpportunityStatus } from "@/lib/plan/types";
+import { OutcomeButtons } from "./outcome-buttons";
+
+export type OpportunityRow = {
+  id: string;
+  role: string;
+  company: string;
+  status: OpportunityStatus;
+  interviews: { id: string; stage: string; startsAt: string; interviewers: string }[];
+};
+
+const STATUS_LABELS = {
+  active: "Active",
+  offer: "Offer",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+  hired: "Hired",
+} as const;
+
+export function OpportunityListView({ rows, headingLevel }: { rows: OpportunityRow[]; headingLevel: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ul className="mt-3 space-y-4" aria-label="Opportunities">
+      {rows.map((opportunity) => (
+        <li key={opportunity.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <Heading className="text-base font-semibold">
+              {opportunity.role} <span className="font-normal text-slate-600">at</span> {opportunity.company}
+            </Heading>
+            <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{STATUS_LABELS[opportunity.status]}</span>
+          </div>
+          <ul className="mt-3 divide-y divide-slate-100">
+            {opportunity.interviews.map((interview) => (
+              <li key={interview.id} className="py-2">
+                <Link href={`/interviews/${interview.id}`} className="group flex flex-wrap items-baseline gap-x-3">
+                  <span className="font-medium text-brand-700 group-hover:underline">{interview.stage}</span>
+                  <span className="text-sm text-slate-700">{interview.startsAt}</span>
+                  <span className="text-sm text-slate-600">with {interview.interviewers}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <div className="mt-3 border-t border-slate-100 pt-3">
+            <OutcomeButtons opportunityId={opportunity.id} status={opportunity.status} company={opportunity.company} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
