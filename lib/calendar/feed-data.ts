@@ -9,6 +9,29 @@ import type { FeedInterview, FeedStep } from "./types";
 
 export type FeedRows = { steps: FeedStep[]; interviews: FeedInterview[] };
 
+/** A step as an event needs it, with its person and company (the feed and the Google push). */
+export function selectFeedSteps() {
+  return getDb()
+    .select({
+      id: planSteps.id,
+      version: planSteps.version,
+      kind: planSteps.kind,
+      status: planSteps.status,
+      dueAt: planSteps.dueAt,
+      updatedAt: planSteps.updatedAt,
+      completedAt: planSteps.completedAt,
+      interviewId: planSteps.interviewId,
+      personName: interviewers.name,
+      company: opportunities.company,
+      role: opportunities.role,
+      reason: planSteps.reason,
+    })
+    .from(planSteps)
+    .innerJoin(interviews, eq(interviews.id, planSteps.interviewId))
+    .innerJoin(opportunities, eq(opportunities.id, interviews.opportunityId))
+    .leftJoin(interviewers, eq(interviewers.id, planSteps.interviewerId));
+}
+
 // What the feed shows, in two queries whatever the size of the plan: pending
 // steps, steps done in the last 30 days, and interviews that have not ended.
 export async function loadFeedRows({
@@ -26,25 +49,7 @@ export async function loadFeedRows({
   const doneSince = DateTime.fromJSDate(now).minus({ days: DONE_VISIBLE_DAYS }).toJSDate();
   const scope = interviewId ? [eq(planSteps.interviewId, interviewId)] : [];
   const [stepRows, interviewRows] = await Promise.all([
-    db
-      .select({
-        id: planSteps.id,
-        version: planSteps.version,
-        kind: planSteps.kind,
-        status: planSteps.status,
-        dueAt: planSteps.dueAt,
-        updatedAt: planSteps.updatedAt,
-        completedAt: planSteps.completedAt,
-        interviewId: planSteps.interviewId,
-        personName: interviewers.name,
-        company: opportunities.company,
-        role: opportunities.role,
-        reason: planSteps.reason,
-      })
-      .from(planSteps)
-      .innerJoin(interviews, eq(interviews.id, planSteps.interviewId))
-      .innerJoin(opportunities, eq(opportunities.id, interviews.opportunityId))
-      .leftJoin(interviewers, eq(interviewers.id, planSteps.interviewerId))
+    selectFeedSteps()
       .where(
         and(
           eq(planSteps.userId, userId),

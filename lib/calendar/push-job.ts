@@ -2,12 +2,13 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { db } from "@/lib/db/client";
-import { interviewers, interviews, opportunities, planSteps, users } from "@/lib/db/schema";
+import { planSteps, users } from "@/lib/db/schema";
 import { readEnv } from "@/lib/env";
 import { createGoogleClient, GoogleReconnectRequiredError, type Sleep } from "@/lib/google/client";
 import { loadGoogleConnection, markGoogleConnectionBroken, saveGoogleSetting } from "@/lib/google/connection";
 import { isGoogleRateLimit, readGoogleErrorDetails, readGoogleErrorStatus } from "@/lib/google/errors";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
+import { selectFeedSteps } from "./feed-data";
 import { deleteEvents, ensureAfterviewCalendar, listCalendarEvents, planCalendarChanges, pushSteps } from "./google-push";
 import { DONE_VISIBLE_DAYS } from "./ics-feed";
 import { isCalendarPushActive, type CalendarPushJobData } from "./push-request";
@@ -33,25 +34,7 @@ export type CalendarPushResult =
 // the event of a step that was since cancelled or skipped.
 async function loadUserSteps(userId: string, appUrl: string): Promise<{ steps: FeedStep[]; timeZone: string }> {
   const [user] = await db.select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId));
-  const rows = await db
-    .select({
-      id: planSteps.id,
-      version: planSteps.version,
-      kind: planSteps.kind,
-      status: planSteps.status,
-      dueAt: planSteps.dueAt,
-      updatedAt: planSteps.updatedAt,
-      completedAt: planSteps.completedAt,
-      interviewId: planSteps.interviewId,
-      personName: interviewers.name,
-      company: opportunities.company,
-      role: opportunities.role,
-      reason: planSteps.reason,
-    })
-    .from(planSteps)
-    .innerJoin(interviews, eq(interviews.id, planSteps.interviewId))
-    .innerJoin(opportunities, eq(opportunities.id, interviews.opportunityId))
-    .leftJoin(interviewers, eq(interviewers.id, planSteps.interviewerId))
+  const rows = await selectFeedSteps()
     .where(eq(planSteps.userId, userId));
   const steps = rows.map(({ interviewId, ...step }) => ({ ...step, url: `${appUrl}/interviews/${interviewId}` }));
   return { steps, timeZone: user?.timeZone ?? DEFAULT_TIME_ZONE };
