@@ -13,6 +13,8 @@ export const QUEUES = {
   replyCheck: "reply-check",
   /** after a plan changes: bring the user's Google Calendar up to date */
   calendarPush: "calendar-push",
+  /** daily: delete expired sessions */
+  sessionCleanup: "session-cleanup",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,4 +1,5 @@
 import "server-only";
+import { deleteExpiredSessions } from "@/lib/auth/session-cleanup";
 import { handleCalendarPushJob } from "@/lib/calendar/push-job";
 import type { CalendarPushJobData } from "@/lib/calendar/push-request";
 import { readEnv } from "@/lib/env";
@@ -67,6 +68,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   await boss.work<CalendarPushJobData>(QUEUES.calendarPush, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async ([job]) => {
     if (job) await handleCalendarPushJob(job.data, { now: now(), rootUrl: env.GOOGLE_API_ROOT_URL, tokenUrl: env.GOOGLE_OAUTH_TOKEN_URL });
   });
+
+  await boss.work(QUEUES.sessionCleanup, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
+    await deleteExpiredSessions({ now: now() });
+  });
+  await boss.schedule(QUEUES.sessionCleanup, "17 3 * * *");
 
   return {
     stop: async () => {
