@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
-import { planSteps, smtpSettings } from "../db/schema";
+import { devOutbox, planSteps, smtpSettings } from "../db/schema";
 import { startWorker, type RunningWorker } from "../jobs/worker";
 import { skipStep } from "../plan/step-actions";
 import { setupTestDatabase } from "../test/database";
@@ -164,5 +164,20 @@ describe("outbox", () => {
     expect(again.status).toBe("sent");
     expect(again.messageId).not.toBe(unknown.messageId);
     expect(receivedWith(again.messageId)).toHaveLength(1);
+  });
+
+  it("sends through the dev outbox when nothing is configured, parsed from the same bytes", async () => {
+    const user = await createTestUser({ displayName: "Grace Hopper" });
+    const { stepId } = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Dev Outbox Corp", email: "omar@devoutbox.example" });
+    const queued = await queueStepMessage({ userId: user.id, stepId, when: { at: "now" }, now: new Date() });
+    expect(queued.transport).toBe("dev");
+    expect(queued.fromAddress).toBe(user.email);
+    const sent = await waitFor(() => readMessage(queued.id), isSettled);
+    expect(sent.status).toBe("sent");
+    const stored = await getDb().select().from(devOutbox).where(eq(devOutbox.toAddress, "omar@devoutbox.example"));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.subject).toBe(sent.subject);
+    expect(stored[0]!.text).toContain("Jane");
+    expect(receivedWith(sent.messageId)).toHaveLength(0);
   });
 });
