@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import { devOutbox, planSteps, smtpSettings } from "../db/schema";
 import { startWorker, type RunningWorker } from "../jobs/worker";
+import { approveDraft, openDraft } from "../drafts/store";
 import { skipStep } from "../plan/step-actions";
 import { setupTestDatabase } from "../test/database";
 import { createTestUser } from "../test/factories";
@@ -179,5 +180,22 @@ describe("outbox", () => {
     expect(stored[0]!.subject).toBe(sent.subject);
     expect(stored[0]!.text).toContain("Jane");
     expect(receivedWith(sent.messageId)).toHaveLength(0);
+  });
+
+  it("sends what the user typed as text: markup in the draft is escaped, never live HTML", async () => {
+    const user = await newSender();
+    const { stepId } = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Markup Corp" });
+    const view = await openDraft({ userId: user.id, stepId, now: new Date() });
+    const body = `${view.draft.body}\n\n<script>alert("x")</script> <img src=x onerror=alert(1)>`;
+    await approveDraft({ userId: user.id, stepId, subject: view.draft.subject, body, now: new Date() });
+    const queued = await queueStepMessage({ userId: user.id, stepId, when: { at: "now" }, now: new Date() });
+    const sent = await waitFor(() => readMessage(queued.id), isSettled);
+    const [mail] = receivedWith(sent.messageId);
+    const html = typeof mail!.html === "string" ? mail!.html : "";
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img src=x");
+    expect(html).toContain("&lt;script&gt;");
+    // the headers are exactly ours: no line of the body became a header
+    expect([...mail!.headers.keys()].sort()).toEqual(["content-type", "date", "from", "message-id", "mime-version", "subject", "to"]);
   });
 });
