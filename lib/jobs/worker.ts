@@ -46,7 +46,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
         const result = await deliverJobs(
           jobs.map((job) => ({ id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit })),
           context,
-        );
+        ).catch((error: unknown) => {
+          // the batch goes back to the queue (its rows are untouched or "sending", never sent twice); say why
+          console.error("[worker] a batch of sends failed", error);
+          throw error;
+        });
         // pg-boss retries these with backoff; the rest of the batch completes
         for (const retry of result.retry) await boss.fail(QUEUES.outboxSend, retry.jobId, { message: `temporary failure of ${retry.error}` });
       },
