@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db/client";
-import { smtpSettings, type SmtpSetting } from "@/lib/db/schema";
+import { smtpSettings } from "@/lib/db/schema";
 import { UserFacingError } from "@/lib/errors";
+import { chooseAccountPassword, readStoredPassword } from "./account-password";
 import { composeMessage, createMessageId } from "./compose";
 import { resolveSender } from "./sender";
 import type { SmtpSettingsInput } from "./smtp-schema";
@@ -47,28 +48,6 @@ async function withSmtpTransport<T>(account: SmtpAccount, run: (transport: SmtpT
   }
 }
 
-function storedPassword(row: SmtpSetting): string | null {
-  try {
-    return decryptSecret(row.passwordEncrypted);
-  } catch {
-    // ENCRYPTION_KEY changed since it was saved
-    return null;
-  }
-}
-
-// A blank password keeps the saved one, but only for the same server and user
-// name: otherwise a changed host could carry the stored password to another server.
-function choosePassword(input: SmtpSettingsInput, existing: SmtpSetting | undefined): string {
-  if (input.password) return input.password;
-  const isSameAccount = existing !== undefined && existing.host.toLowerCase() === input.host.toLowerCase() && existing.username === input.username;
-  const kept = isSameAccount ? storedPassword(existing) : null;
-  if (kept !== null) return kept;
-  const message = existing ? "Enter the password again for the new server or user name" : PASSWORD_REQUIRED;
-  throw new UserFacingError(existing ? "Enter the password again: the server or user name changed, or the saved one can no longer be read." : PASSWORD_REQUIRED, {
-    password: [message],
-  });
-}
-
 /**
  * Saves the user's SMTP account after the server accepted the login; a refusal
  * comes back as a UserFacingError carrying the server's words and nothing is
@@ -81,7 +60,7 @@ export async function saveSmtpSettings({ userId, input, now }: { userId: string;
     port: input.port,
     security: input.security,
     username: input.username,
-    password: choosePassword(input, existing),
+    password: chooseAccountPassword(input, existing, PASSWORD_REQUIRED),
   };
   try {
     await withSmtpTransport(account, (transport) => transport.verify());
@@ -117,7 +96,7 @@ export async function deleteSmtpSettings({ userId }: { userId: string }): Promis
 export async function sendTestEmail({ userId, now }: { userId: string; now: Date }): Promise<{ to: string }> {
   const [row] = await db.select().from(smtpSettings).where(eq(smtpSettings.userId, userId));
   if (!row) throw new UserFacingError("Save your SMTP settings first.");
-  const password = storedPassword(row);
+  const password = readStoredPassword(row);
   if (password === null) throw new UserFacingError("The saved password can no longer be read. Enter it again and save.");
   const { from } = await resolveSender({ userId });
   const raw = await composeMessage({

@@ -1,9 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { decryptSecret, encryptSecret } from "@/lib/crypto";
+import { encryptSecret } from "@/lib/crypto";
+import { chooseAccountPassword, readStoredPassword } from "@/lib/mail/account-password";
 import { db } from "@/lib/db/client";
 import { imapSettings, type ImapSetting } from "@/lib/db/schema";
-import { UserFacingError } from "@/lib/errors";
 import { verifyImapAccount, type ImapAccount } from "./imap-connection";
 import type { ImapSettingsInput } from "./imap-schema";
 
@@ -37,12 +37,8 @@ export async function getImapSettings({ userId }: { userId: string }): Promise<I
 export async function loadImapAccount({ userId }: { userId: string }): Promise<{ row: ImapSetting; account: ImapAccount | null } | null> {
   const [row] = await db.select().from(imapSettings).where(eq(imapSettings.userId, userId));
   if (!row) return null;
-  let password: string;
-  try {
-    password = decryptSecret(row.passwordEncrypted);
-  } catch {
-    return { row, account: null };
-  }
+  const password = readStoredPassword(row);
+  if (password === null) return { row, account: null };
   return {
     row,
     account: { host: row.host, port: row.port, security: row.security, username: row.username, password, mailbox: row.mailbox },
@@ -51,18 +47,6 @@ export async function loadImapAccount({ userId }: { userId: string }): Promise<{
 
 const PASSWORD_REQUIRED = "Enter the password (for Gmail, an app password)";
 
-// A blank password keeps the saved one, but only for the same server and user
-// name: otherwise a changed host could carry the stored password to another server.
-function choosePassword(input: ImapSettingsInput, existing: ImapSetting | undefined): string {
-  if (input.password) return input.password;
-  if (existing && existing.host.toLowerCase() === input.host.toLowerCase() && existing.username === input.username) {
-    return decryptSecret(existing.passwordEncrypted);
-  }
-  throw new UserFacingError(existing ? "Enter the password again: the server or user name changed." : PASSWORD_REQUIRED, {
-    password: [existing ? "Enter the password again for the new server or user name" : PASSWORD_REQUIRED],
-  });
-}
-
 /**
  * Saves the user's IMAP account after checking it works (connect, log in,
  * open the mailbox); a refusal comes back as a UserFacingError carrying the
@@ -70,7 +54,7 @@ function choosePassword(input: ImapSettingsInput, existing: ImapSetting | undefi
  */
 export async function saveImapSettings({ userId, input, now }: { userId: string; input: ImapSettingsInput; now: Date }): Promise<void> {
   const [existing] = await db.select().from(imapSettings).where(eq(imapSettings.userId, userId));
-  const account: ImapAccount = { ...input, password: choosePassword(input, existing) };
+  const account: ImapAccount = { ...input, password: chooseAccountPassword(input, existing, PASSWORD_REQUIRED) };
   await verifyImapAccount(account);
   const isSameMailbox =
     existing !== undefined &&
