@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import { db } from "@/lib/db/client";
 import { drafts, interviewers, interviews, opportunities, outboundMessages, planSteps, users, type DraftRow } from "@/lib/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { LOCKING_STATUSES } from "@/lib/mail/queries";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { buildDraft, draftToPlainBody } from "./build-draft";
 import { runDraftChecks, type CheckResult, type DraftCheckInput, type DraftKind } from "./checks";
@@ -167,7 +168,7 @@ async function assertDraftEditable(userId: string, stepId: string): Promise<void
       and(
         eq(outboundMessages.stepId, stepId),
         eq(outboundMessages.userId, userId),
-        inArray(outboundMessages.status, ["scheduled", "sending", "sent", "unknown"]),
+        inArray(outboundMessages.status, [...LOCKING_STATUSES]),
       ),
     )
     .limit(1);

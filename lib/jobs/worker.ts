@@ -52,7 +52,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
           throw error;
         });
         // pg-boss retries these with backoff; the rest of the batch completes
-        for (const retry of result.retry) await boss.fail(QUEUES.outboxSend, retry.jobId, { message: `temporary failure of ${retry.error}` });
+        for (const retry of result.retry) await boss.fail(QUEUES.outboxSend, retry.jobId, { message: `temporary failure sending ${retry.messageId}` });
       },
     );
   }

@@ -26,7 +26,7 @@ export type DeliveryResult = {
   unknown: number;
   cancelled: number;
   /** jobs to hand back to the queue, which retries them with backoff */
-  retry: { jobId: string; error: string }[];
+  retry: { jobId: string; messageId: string }[];
 };
 
 const STEP_CLOSED_REASON = "Not sent: the step was closed before its send time (they replied, or it was marked done or skipped).";
@@ -125,7 +125,11 @@ async function markSent(message: OutboundMessage, now: Date, receipt: { provider
  */
 async function closeSentSteps(sent: { message: OutboundMessage; sentAt: Date }[], now: Date): Promise<void> {
   const byUser = new Map<string, typeof sent>();
-  for (const entry of sent) byUser.set(entry.message.userId, [...(byUser.get(entry.message.userId) ?? []), entry]);
+  for (const entry of sent) {
+    const entries = byUser.get(entry.message.userId);
+    if (entries) entries.push(entry);
+    else byUser.set(entry.message.userId, [entry]);
+  }
   for (const [userId, entries] of byUser) {
     for (let attempt = 1; attempt <= STEP_UPDATE_ATTEMPTS; attempt++) {
       try {
@@ -259,7 +263,7 @@ export async function deliverJobs(jobs: DeliveryJob[], context: DeliveryContext)
     if (!message) return "skipped" as const;
     const job = jobByMessage.get(id)!;
     const outcome = await deliverOne(message, job, context, sent);
-    if (outcome === "retry") result.retry.push({ jobId: job.id, error: id });
+    if (outcome === "retry") result.retry.push({ jobId: job.id, messageId: id });
     return outcome;
   });
   await closeSentSteps(sent, context.now());
