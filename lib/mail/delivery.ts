@@ -206,6 +206,20 @@ async function claimMessage(id: string, now: Date): Promise<OutboundMessage | un
   return claimed;
 }
 
+/**
+ * Sends still "sending" though claimed before `claimedBefore`: their worker
+ * died, so nobody can tell whether they left. They become "unknown" for the
+ * user to settle, never sent again. `ids` limits it to a batch's messages.
+ */
+export async function markAbandonedSends({ now, claimedBefore, ids }: { now: Date; claimedBefore: Date; ids?: string[] }): Promise<number> {
+  const abandoned = await db
+    .update(outboundMessages)
+    .set({ status: "unknown", lastError: WORKER_DIED_REASON, lastErrorAt: now, updatedAt: now })
+    .where(and(ids ? inArray(outboundMessages.id, ids) : undefined, eq(outboundMessages.status, "sending"), lt(outboundMessages.claimedAt, claimedBefore)))
+    .returning({ id: outboundMessages.id });
+  return abandoned.length;
+}
+
 async function runLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
@@ -249,13 +263,7 @@ export async function deliverJobs(jobs: DeliveryJob[], context: DeliveryContext)
     .returning({ id: outboundMessages.id });
   result.cancelled = cancelled.length;
 
-  const staleBefore = new Date(now.getTime() - context.expireInSeconds * 1000);
-  const abandoned = await db
-    .update(outboundMessages)
-    .set({ status: "unknown", lastError: WORKER_DIED_REASON, lastErrorAt: now, updatedAt: now })
-    .where(and(inArray(outboundMessages.id, ids), eq(outboundMessages.status, "sending"), lt(outboundMessages.claimedAt, staleBefore)))
-    .returning({ id: outboundMessages.id });
-  result.unknown += abandoned.length;
+  result.unknown += await markAbandonedSends({ now, claimedBefore: new Date(now.getTime() - context.expireInSeconds * 1000), ids });
 
   const sent: { message: OutboundMessage; sentAt: Date }[] = [];
   const outcomes = await runLimited(ids, DELIVERY_CONCURRENCY, async (id) => {
