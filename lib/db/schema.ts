@@ -130,10 +130,16 @@ export const opportunities = pgTable(
     followUpCap: smallint("follow_up_cap"),
     // the explicit override of "never more than two"
     allowExtraFollowUps: boolean("allow_extra_follow_ups").notNull().default(false),
+    // the start of its latest interview, kept by the interview mutations: lists
+    // order opportunities by it, read from an index instead of aggregating every interview
+    lastInterviewAt: timestamp("last_interview_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (o) => [index("opportunity_user_idx").on(o.userId, o.createdAt)],
+  (o) => [
+    index("opportunity_user_idx").on(o.userId, o.createdAt),
+    index("opportunity_user_last_interview_idx").on(o.userId, o.lastInterviewAt.desc().nullsLast(), o.updatedAt.desc()),
+  ],
 );
 
 export const interviews = pgTable(

@@ -119,4 +119,27 @@ describe("interviews data layer", () => {
     expect(dashboard.map((opportunity) => opportunity.company)).toEqual(["Newer Co", "Older Co"]);
     expect(dashboard[0]!.interviews[0]).toMatchObject({ id: recent.interviewId, startsAt: new Date("2026-11-18T09:00:00Z"), interviewerNames: ["Jane Doe", "Omar Haddad"] });
   });
+
+  it("keeps each opportunity's latest interview as its interviews are added, moved and deleted, and lists by it", async () => {
+    const user = await createTestUser();
+    const first = await createInterview({ now: NOW, userId: user.id, input: interviewInput({ company: "First Co", startsAtLocal: "2026-11-01T10:00" }) });
+    await createInterview({ now: NOW, userId: user.id, input: interviewInput({ company: "Second Co", startsAtLocal: "2026-11-10T10:00" }) });
+    const companies = async () => (await listDashboard({ userId: user.id })).map((opportunity) => opportunity.company);
+    expect(await companies()).toEqual(["Second Co", "First Co"]);
+    const { opportunity } = await getInterview({ userId: user.id, interviewId: first.interviewId });
+    // a later round at First Co puts it first
+    const later = await createInterview({
+      now: NOW,
+      userId: user.id,
+      input: interviewInput({ opportunityId: opportunity.id, company: "First Co", stage: "final", startsAtLocal: "2026-11-20T10:00" }),
+    });
+    expect(await companies()).toEqual(["First Co", "Second Co"]);
+    // moved to an opportunity of its own, that round takes its date along
+    await updateInterview({ now: NOW, userId: user.id, interviewId: later.interviewId, input: interviewInput({ company: "Third Co", stage: "final", startsAtLocal: "2026-11-20T10:00" }) });
+    expect(await companies()).toEqual(["Third Co", "Second Co", "First Co"]);
+    await deleteInterview({ now: NOW, userId: user.id, interviewId: later.interviewId });
+    expect(await companies()).toEqual(["Second Co", "First Co"]);
+    const [row] = await getDb().select({ lastInterviewAt: opportunities.lastInterviewAt }).from(opportunities).where(eq(opportunities.id, opportunity.id));
+    expect(row!.lastInterviewAt!.toISOString()).toBe("2026-11-01T09:00:00.000Z");
+  });
 });

@@ -28,6 +28,15 @@ async function upsertOpportunity(tx: Transaction, userId: string, input: Intervi
   return created!.id;
 }
 
+// An opportunity's lastInterviewAt follows its interviews, in the same
+// transaction as every change to them (the dashboard lists by it).
+async function refreshLastInterviewAt(tx: Transaction, userId: string, opportunityId: string) {
+  await tx
+    .update(opportunities)
+    .set({ lastInterviewAt: sql`(select max(${interviews.startsAt}) from ${interviews} where ${interviews.opportunityId} = ${opportunities.id})` })
+    .where(and(eq(opportunities.id, opportunityId), eq(opportunities.userId, userId)));
+}
+
 export async function createInterview({ userId, input, now }: { userId: string; input: InterviewInput; now: Date }) {
   return db.transaction(async (tx) => {
     const opportunityId = await upsertOpportunity(tx, userId, input.opportunity);
@@ -36,6 +45,7 @@ export async function createInterview({ userId, input, now }: { userId: string; 
       .values({ ...input.interview, userId, opportunityId })
       .returning({ id: interviews.id });
     const interviewId = created!.id;
+    await refreshLastInterviewAt(tx, userId, opportunityId);
     await tx.insert(interviewers).values(
       input.interviewers.map(({ id, ...person }) => ({ ...person, userId, interviewId })),
     );
@@ -94,9 +104,11 @@ export async function updateInterview({
         await tx.insert(interviewers).values({ ...person, userId, interviewId });
       }
     }
+    await refreshLastInterviewAt(tx, userId, opportunityId);
     const affected = await listOpportunityInterviewIds(tx, userId, opportunityId);
     if (existing.opportunityId !== opportunityId) {
       await deleteOpportunityIfEmpty(tx, userId, existing.opportunityId);
+      await refreshLastInterviewAt(tx, userId, existing.opportunityId);
       // the rounds left behind at the previous opportunity re-plan too
       affected.push(...(await listOpportunityInterviewIds(tx, userId, existing.opportunityId)));
     }
@@ -126,6 +138,7 @@ export async function deleteInterview({ userId, interviewId, now }: { userId: st
       .returning({ opportunityId: interviews.opportunityId });
     if (!deleted) throw new NotFoundError("Interview not found");
     await deleteOpportunityIfEmpty(tx, userId, deleted.opportunityId);
+    await refreshLastInterviewAt(tx, userId, deleted.opportunityId);
     await syncInterviewPlans(tx, { userId, interviewIds: await listOpportunityInterviewIds(tx, userId, deleted.opportunityId), now });
   });
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "opportunity" ADD COLUMN "last_interview_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "opportunity_user_last_interview_idx" ON "opportunity" USING btree ("user_id","last_interview_at" DESC NULLS LAST,"updated_at" DESC NULLS LAST);
