@@ -1,8 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import type { OpportunityStatus } from "@/lib/plan/types";
-import { OutcomeButtons } from "./outcome-buttons";
+import { OutcomeButtonGroup } from "./outcome-buttons";
+import { useSoftNavigation } from "./soft-navigation";
+import { useRowCommands } from "./use-row-commands";
 
 export type OpportunityRow = {
   id: string;
@@ -22,8 +23,10 @@ const STATUS_LABELS = {
 
 export function OpportunityListView({ rows, headingLevel }: { rows: OpportunityRow[]; headingLevel: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const navigate = useSoftNavigation();
+  const commands = useRowCommands();
   return (
-    <ul className="mt-3 space-y-4" aria-label="Opportunities">
+    <ul className="mt-3 space-y-4" aria-label="Opportunities" onClick={navigate}>
       {rows.map((opportunity) => (
         <li key={opportunity.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -35,16 +38,16 @@ export function OpportunityListView({ rows, headingLevel }: { rows: OpportunityR
           <ul className="mt-3 divide-y divide-slate-100">
             {opportunity.interviews.map((interview) => (
               <li key={interview.id} className="py-2">
-                <Link href={`/interviews/${interview.id}`} className="group flex flex-wrap items-baseline gap-x-3">
+                <a href={`/interviews/${interview.id}`} className="group flex flex-wrap items-baseline gap-x-3">
                   <span className="font-medium text-brand-700 group-hover:underline">{interview.stage}</span>
                   <span className="text-sm text-slate-700">{interview.startsAt}</span>
                   <span className="text-sm text-slate-600">with {interview.interviewers}</span>
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
           <div className="mt-3 border-t border-slate-100 pt-3">
-            <OutcomeButtons opportunityId={opportunity.id} status={opportunity.status} company={opportunity.company} />
+            <OutcomeButtonGroup opportunityId={opportunity.id} status={opportunity.status} company={opportunity.company} commands={commands} />
           </div>
         </li>
       ))}

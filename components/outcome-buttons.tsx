@@ -1,7 +1,7 @@
 "use client";
 
-import { useTransition } from "react";
 import { recordOutcomeAction } from "@/app/(app)/steps/actions";
+import { useRowCommands } from "./use-row-commands";
 
 const OUTCOME_BUTTONS = [
   { outcome: "replied", label: "They replied" },
@@ -10,35 +10,40 @@ const OUTCOME_BUTTONS = [
   { outcome: "withdrawn", label: "I withdrew" },
 ] as const;
 
-// Recording an outcome is one click; the plan updates at once (domain.md "Outcomes").
-export function OutcomeButtons({ opportunityId, status, company }: { opportunityId: string; status: string; company: string }) {
-  const [isPending, startTransition] = useTransition();
-  const record = (outcome: string) => startTransition(async () => void (await recordOutcomeAction(opportunityId, outcome)));
+const BUTTON = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
+
+type Commands = ReturnType<typeof useRowCommands>;
+
+// Recording an outcome is one click; the plan updates at once (domain.md
+// "Outcomes"). A list passes the commands it shares across its rows.
+export function OutcomeButtonGroup({ opportunityId, status, company, commands }: { opportunityId: string; status: string; company: string; commands: Commands }) {
+  const isBusy = commands.isBusy(opportunityId);
+  const error = commands.errorFor(opportunityId);
+  const record = (outcome: string) => commands.run(opportunityId, () => recordOutcomeAction(opportunityId, outcome));
   return (
-    <div role="group" aria-label={`Record an outcome for ${company}`} className="flex flex-wrap items-center gap-2" aria-busy={isPending}>
+    <div role="group" aria-label={`Record an outcome for ${company}`} className="flex flex-wrap items-center gap-2" aria-busy={isBusy}>
       <span className="text-sm text-slate-600">Heard back?</span>
       {status === "active" ? (
         OUTCOME_BUTTONS.map((button) => (
-          <button
-            key={button.outcome}
-            type="button"
-            disabled={isPending}
-            onClick={() => record(button.outcome)}
-            className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-60"
-          >
+          <button key={button.outcome} type="button" disabled={isBusy} onClick={() => record(button.outcome)} className={BUTTON}>
             {button.label}
           </button>
         ))
       ) : (
-        <button
-          type="button"
-          disabled={isPending}
-          onClick={() => record("active")}
-          className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-60"
-        >
+        <button type="button" disabled={isBusy} onClick={() => record("active")} className={BUTTON}>
           Reopen
         </button>
       )}
+      {error ? (
+        <p role="alert" className="w-full text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
+}
+
+export function OutcomeButtons(props: { opportunityId: string; status: string; company: string }) {
+  const commands = useRowCommands();
+  return <OutcomeButtonGroup {...props} commands={commands} />;
 }

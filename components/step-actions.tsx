@@ -1,34 +1,13 @@
 "use client";
 
-import { useActionState, useState, useTransition } from "react";
-import { markStepDoneAction, skipStepAction, snoozeStepAction } from "@/app/(app)/steps/actions";
+import { useActionState } from "react";
+import { snoozeStepAction } from "@/app/(app)/steps/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 
-const BUTTON = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60";
-
-export function StepActions({ stepId, defaultSnoozeLocal }: { stepId: string; defaultSnoozeLocal: string }) {
-  const [isPending, startTransition] = useTransition();
-  const [isSnoozing, setIsSnoozing] = useState(false);
-  return (
-    <div className="flex flex-col items-end gap-2">
-      <div className="flex gap-2" aria-busy={isPending}>
-        <button type="button" className={BUTTON} disabled={isPending} onClick={() => startTransition(async () => void (await markStepDoneAction(stepId)))}>
-          Mark done
-        </button>
-        <button type="button" className={BUTTON} disabled={isPending} aria-expanded={isSnoozing} onClick={() => setIsSnoozing((open) => !open)}>
-          Snooze
-        </button>
-        <button type="button" className={BUTTON} disabled={isPending} onClick={() => startTransition(async () => void (await skipStepAction(stepId)))}>
-          Skip
-        </button>
-      </div>
-      {isSnoozing ? <SnoozeForm stepId={stepId} defaultSnoozeLocal={defaultSnoozeLocal} /> : null}
-    </div>
-  );
-}
+export const STEP_BUTTON = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60";
 
 // Mounted when opened, so a list of steps holds one form state, not one per row.
-function SnoozeForm({ stepId, defaultSnoozeLocal }: { stepId: string; defaultSnoozeLocal: string }) {
+export function SnoozeForm({ stepId, defaultSnoozeLocal }: { stepId: string; defaultSnoozeLocal: string }) {
   const [snoozeState, snoozeAction, isSaving] = useActionState(snoozeStepAction, INITIAL_ACTION_STATE);
   const untilError = snoozeState.fieldErrors?.until ?? (snoozeState.status === "error" && snoozeState.message ? [snoozeState.message] : undefined);
   const inputId = `snooze-${stepId}`;
@@ -50,7 +29,7 @@ function SnoozeForm({ stepId, defaultSnoozeLocal }: { stepId: string; defaultSno
           className="rounded-md border border-slate-300 px-2 py-1 text-sm"
         />
       </div>
-      <button type="submit" className={BUTTON} disabled={isSaving}>
+      <button type="submit" className={STEP_BUTTON} disabled={isSaving}>
         Save snooze
       </button>
       <p id={`${inputId}-error`} aria-live="polite" className="text-xs text-red-700">

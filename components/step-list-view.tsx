@@ -1,8 +1,11 @@
 "use client";
 
-import Link from "next/link";
+import { useState } from "react";
+import { markStepDoneAction, skipStepAction } from "@/app/(app)/steps/actions";
 import type { StepStatus } from "@/lib/plan/types";
-import { StepActions } from "./step-actions";
+import { useSoftNavigation } from "./soft-navigation";
+import { SnoozeForm, STEP_BUTTON } from "./step-actions";
+import { useRowCommands } from "./use-row-commands";
 
 export type StepRow = {
   id: string;
@@ -25,8 +28,11 @@ const STATUS_BADGES = {
 } as const;
 
 export function StepListView({ rows, label, defaultSnoozeLocal }: { rows: StepRow[]; label: string; defaultSnoozeLocal: string }) {
+  const navigate = useSoftNavigation();
+  const commands = useRowCommands();
+  const [snoozingId, setSnoozingId] = useState<string | null>(null);
   return (
-    <ul aria-label={label} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
+    <ul aria-label={label} onClick={navigate} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
       {rows.map((row) => {
         const badge = STATUS_BADGES[row.status];
         const isPending = row.status === "pending";
@@ -47,17 +53,17 @@ export function StepListView({ rows, label, defaultSnoozeLocal }: { rows: StepRo
                 {row.interviewLabel ? (
                   <>
                     {" · "}
-                    <Link href={`/interviews/${row.interviewId}`} className="text-brand-700 underline">
+                    <a href={`/interviews/${row.interviewId}`} className="text-brand-700 underline">
                       {row.interviewLabel}
-                    </Link>
+                    </a>
                   </>
                 ) : null}
               </p>
               <p className="mt-1 text-sm text-slate-600">{row.reason}</p>
               {isPending && row.isDraftable ? (
-                <Link href={`/drafts/${row.id}`} className="mr-3 mt-1 inline-block text-sm font-semibold text-brand-700 underline" aria-label={`Open the draft: ${row.title}`}>
+                <a href={`/drafts/${row.id}`} className="mr-3 mt-1 inline-block text-sm font-semibold text-brand-700 underline" aria-label={`Open the draft: ${row.title}`}>
                   Open draft
-                </Link>
+                </a>
               ) : null}
               {isPending ? (
                 <a href={`/interviews/${row.interviewId}/calendar?step=${row.id}`} className="mt-1 inline-block text-xs text-brand-700 underline" download aria-label={`Add to calendar: ${row.title}`}>
@@ -65,7 +71,33 @@ export function StepListView({ rows, label, defaultSnoozeLocal }: { rows: StepRo
                 </a>
               ) : null}
             </div>
-            {isPending ? <StepActions stepId={row.id} defaultSnoozeLocal={defaultSnoozeLocal} /> : null}
+            {isPending ? (
+              <div className="flex flex-col items-end gap-2">
+                <div className="flex gap-2" aria-busy={commands.isBusy(row.id)}>
+                  <button type="button" className={STEP_BUTTON} disabled={commands.isBusy(row.id)} onClick={() => commands.run(row.id, () => markStepDoneAction(row.id))}>
+                    Mark done
+                  </button>
+                  <button
+                    type="button"
+                    className={STEP_BUTTON}
+                    disabled={commands.isBusy(row.id)}
+                    aria-expanded={snoozingId === row.id}
+                    onClick={() => setSnoozingId((open) => (open === row.id ? null : row.id))}
+                  >
+                    Snooze
+                  </button>
+                  <button type="button" className={STEP_BUTTON} disabled={commands.isBusy(row.id)} onClick={() => commands.run(row.id, () => skipStepAction(row.id))}>
+                    Skip
+                  </button>
+                </div>
+                {snoozingId === row.id ? <SnoozeForm stepId={row.id} defaultSnoozeLocal={defaultSnoozeLocal} /> : null}
+                {commands.errorFor(row.id) ? (
+                  <p role="alert" className="text-xs text-red-700">
+                    {commands.errorFor(row.id)}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
           </li>
         );
       })}
