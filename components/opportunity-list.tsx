@@ -5,16 +5,8 @@ import { OpportunityListView, type OpportunityRow } from "./opportunity-list-vie
 
 // Worded and dated on the server, rendered with the outcome buttons by one
 // client component (see StepList for why).
-export function OpportunityList({
-  opportunities,
-  timeZone,
-  headingLevel = 3,
-}: {
-  opportunities: DashboardOpportunity[];
-  timeZone: string;
-  headingLevel?: 2 | 3;
-}) {
-  const rows: OpportunityRow[] = opportunities.map((opportunity) => ({
+export function toOpportunityRows(opportunities: DashboardOpportunity[], timeZone: string): OpportunityRow[] {
+  return opportunities.map((opportunity) => ({
     id: opportunity.id,
     role: opportunity.role,
     company: opportunity.company,
@@ -26,5 +18,16 @@ export function OpportunityList({
       interviewers: interview.interviewerNames.join(", "),
     })),
   }));
-  return <OpportunityListView rows={rows} headingLevel={headingLevel} />;
+}
+
+export function OpportunityList({
+  opportunities,
+  timeZone,
+  headingLevel = 3,
+}: {
+  opportunities: DashboardOpportunity[];
+  timeZone: string;
+  headingLevel?: 2 | 3;
+}) {
+  return <OpportunityListView rows={toOpportunityRows(opportunities, timeZone)} headingLevel={headingLevel} />;
 }

@@ -15,6 +15,20 @@ function describeWhen(step: DashboardStep, timeZone: string): string {
 // with their actions. The page then carries each step's few strings once,
 // instead of a serialized element tree per row beside its HTML (the profile put
 // the RSC render, serialization and re-render of those trees first).
+export function toStepRows(steps: DashboardStep[], timeZone: string, showInterview: boolean): StepRow[] {
+  return steps.map((step) => ({
+    id: step.id,
+    status: step.status,
+    title: describeStep(step, step.interviewerName, step.company),
+    when: describeWhen(step, timeZone),
+    reason: step.reason,
+    interviewId: step.interviewId,
+    interviewLabel: showInterview ? `${step.role} at ${step.company}` : null,
+    requiresOverride: step.requiresOverride,
+    isDraftable: DRAFTABLE_KINDS.has(step.kind),
+  }));
+}
+
 export function StepList({
   steps,
   timeZone,
@@ -28,16 +42,5 @@ export function StepList({
   defaultSnoozeLocal: string;
   label: string;
 }) {
-  const rows: StepRow[] = steps.map((step) => ({
-    id: step.id,
-    status: step.status,
-    title: describeStep(step, step.interviewerName, step.company),
-    when: describeWhen(step, timeZone),
-    reason: step.reason,
-    interviewId: step.interviewId,
-    interviewLabel: showInterview ? `${step.role} at ${step.company}` : null,
-    requiresOverride: step.requiresOverride,
-    isDraftable: DRAFTABLE_KINDS.has(step.kind),
-  }));
-  return <StepListView rows={rows} label={label} defaultSnoozeLocal={defaultSnoozeLocal} />;
+  return <StepListView rows={toStepRows(steps, timeZone, showInterview)} label={label} defaultSnoozeLocal={defaultSnoozeLocal} />;
 }

@@ -14,6 +14,7 @@ import { listInterviewReplies } from "@/lib/replies/queries";
 import { STAGE_LABELS } from "@/lib/interviews/schemas";
 import { deleteInterviewAction } from "../actions";
 import { DeleteInterviewButton } from "./delete-interview-button";
+import { StatusNotice } from "@/components/status-notice";
 
 export const metadata: Metadata = { title: "Interview" };
 
@@ -53,9 +54,7 @@ export default async function InterviewPage({
   return (
     <>
       {saved ? (
-        <p role="status" className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800">
-          Interview saved.
-        </p>
+        <StatusNotice>Interview saved.</StatusNotice>
       ) : null}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
