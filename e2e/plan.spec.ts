@@ -45,9 +45,12 @@ test("the plan: thank-yous on the dashboard, mark one done, a rejection swaps fo
   await expect(page.getByRole("heading", { name: "Product Analyst at Umbrella Corp" })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // the timeline keeps the history: done and cancelled steps stay, marked
+  // the timeline keeps the history: done and cancelled steps stay, marked;
+  // the list's plain links navigate client-side, keeping the loaded document
+  await page.evaluate(() => Object.assign(window, { loadedBeforeClick: true }));
   await page.getByRole("link", { name: /Video call/ }).click();
   await expect(timeline.getByRole("listitem").filter({ hasText: "Send a thank-you to Alice Wong" })).toContainText("Done");
+  expect(await page.evaluate(() => "loadedBeforeClick" in window)).toBe(true);
   await expect(timeline.getByRole("listitem").filter({ hasText: "Follow up with Alice Wong" })).toContainText("Cancelled");
 });
 
