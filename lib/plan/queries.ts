@@ -85,7 +85,10 @@ function prepareQueries() {
       .orderBy(...order)
       .limit(DASHBOARD_SECTION_LIMIT);
   return {
-    dashboard: unionAll(listSection("overdue"), listSection("today"), listSection("thisWeek"), listSection("later")).prepare("dashboard_steps"),
+    // ranked within each section, so ordering by rank keeps each section's order
+    dashboard: unionAll(listSection("overdue"), listSection("today"), listSection("thisWeek"), listSection("later"))
+      .orderBy(sql`rank`)
+      .prepare("dashboard_steps"),
     timeline: base()
       .where(and(eq(planSteps.userId, userId), eq(planSteps.interviewId, sql.placeholder("interviewId"))))
       .orderBy(...order)
