@@ -1,6 +1,7 @@
 // Starts Afterview: embedded PostgreSQL when DATABASE_URL is unset, migrations,
-// a production build when the sources changed, then `next start` (or `next dev`
-// with --dev) and the mail worker. Stops everything cleanly on Ctrl-C / SIGTERM.
+// a production build when the sources changed, then the web server
+// (scripts/web-server.ts: Next.js, in dev mode with --dev) and the mail worker.
+// Stops everything cleanly on Ctrl-C / SIGTERM.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -32,8 +33,12 @@ async function main(): Promise<void> {
   const runtimeFile = path.join(DATA_DIR, "runtime.json");
   writeFileSync(runtimeFile, JSON.stringify({ databaseUrl: database.url, appUrl: process.env.APP_URL }), { mode: 0o600 });
 
-  const args = isDev ? ["dev", "-p", String(port), "-H", host] : ["start", "-p", String(port), "-H", host];
-  const next: ChildProcess = spawn(NEXT_BIN, args, { stdio: ["inherit", "pipe", "inherit"], env: process.env });
+  // Next.js behind our own HTTP server, which settles the client's address (scripts/web-server.ts)
+  const webArgs = ["--import", "tsx", "scripts/web-server.ts", ...(isDev ? ["--dev"] : [])];
+  const next: ChildProcess = spawn(process.execPath, webArgs, {
+    stdio: ["inherit", "pipe", "inherit"],
+    env: { ...process.env, PORT: String(port), HOST: host, NODE_ENV: isDev ? "development" : "production" },
+  });
   next.stdout?.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
     process.stdout.write(text);
