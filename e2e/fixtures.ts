@@ -4,6 +4,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import postgres from "postgres";
+import { hashSessionToken } from "../lib/auth/session-token";
 
 type Runtime = { databaseUrl: string; appUrl: string };
 
@@ -39,7 +40,7 @@ export const test = base.extend<Fixtures>({
   signInAs: async ({ sql, baseURL }, use) => {
     await use(async (page, user) => {
       const token = randomBytes(32).toString("hex");
-      await sql`insert into session ("sessionToken", "userId", expires) values (${token}, ${user.id}, now() + interval '1 day')`;
+      await sql`insert into session ("sessionToken", "userId", expires) values (${hashSessionToken(token)}, ${user.id}, now() + interval '1 day')`;
       await page.context().clearCookies();
       await page.context().addCookies([
         { name: "authjs.session-token", value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" },

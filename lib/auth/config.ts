@@ -12,6 +12,7 @@ import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { GOOGLE_SIGN_IN_SCOPES } from "@/lib/google/scopes";
 import { storeGoogleSignIn } from "@/lib/google/sign-in";
 import { sendMagicLink } from "./magic-link";
+import { hashSessionTokensIn } from "./session-token";
 
 const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -40,10 +41,10 @@ function buildAdapter(): Adapter {
     sessionsTable: sessions,
     verificationTokensTable: verificationTokens,
   });
-  return {
+  return hashSessionTokensIn({
     ...base,
     linkAccount: (account) => base.linkAccount!(encryptAccountTokens(account)),
-  };
+  });
 }
 
 function buildProviders(): Provider[] {

@@ -4,6 +4,7 @@ import { sessions } from "../db/schema";
 import { getDb, setupTestDatabase } from "../test/database";
 import { createTestSession, createTestUser } from "../test/factories";
 import { deleteExpiredSessions } from "./session-cleanup";
+import { hashSessionToken } from "./session-token";
 
 setupTestDatabase();
 
@@ -12,9 +13,9 @@ describe("session cleanup", () => {
     const user = await createTestUser();
     const live = await createTestSession(user.id);
     const expired = await createTestSession(user.id);
-    await getDb().update(sessions).set({ expires: new Date(Date.now() - 60_000) }).where(eq(sessions.sessionToken, expired));
+    await getDb().update(sessions).set({ expires: new Date(Date.now() - 60_000) }).where(eq(sessions.sessionToken, hashSessionToken(expired)));
     expect(await deleteExpiredSessions({ now: new Date() })).toBe(1);
     const left = await getDb().select({ token: sessions.sessionToken }).from(sessions).where(eq(sessions.userId, user.id));
-    expect(left.map((row) => row.token)).toEqual([live]);
+    expect(left.map((row) => row.token)).toEqual([hashSessionToken(live)]);
   });
 });

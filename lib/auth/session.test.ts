@@ -6,6 +6,7 @@ import { createTestSession, createTestUser } from "@/lib/test/factories";
 import { captureNavigation, nextHeadersModule, signInAs } from "@/lib/test/request-context";
 import { SESSION_MAX_AGE_SECONDS } from "./config";
 import { getSessionUser, requireSessionUser } from "./session";
+import { hashSessionToken } from "./session-token";
 
 vi.mock("next/headers", () => nextHeadersModule());
 
@@ -14,7 +15,7 @@ setupTestDatabase();
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 async function expiresOf(sessionToken: string): Promise<Date> {
-  const [row] = await getDb().select({ expires: sessions.expires }).from(sessions).where(eq(sessions.sessionToken, sessionToken));
+  const [row] = await getDb().select({ expires: sessions.expires }).from(sessions).where(eq(sessions.sessionToken, hashSessionToken(sessionToken)));
   return row!.expires;
 }
 
@@ -36,7 +37,7 @@ describe("session lookup", () => {
     signInAs("not-a-session");
     expect(await getSessionUser()).toBeNull();
     const expired = await createTestSession(user.id);
-    await getDb().update(sessions).set({ expires: new Date(Date.now() - 1_000) }).where(eq(sessions.sessionToken, expired));
+    await getDb().update(sessions).set({ expires: new Date(Date.now() - 1_000) }).where(eq(sessions.sessionToken, hashSessionToken(expired)));
     signInAs(expired);
     expect(await getSessionUser()).toBeNull();
     signInAs(null);
@@ -47,14 +48,14 @@ describe("session lookup", () => {
     const user = await createTestUser();
     // a session created today with the default lifetime is not due yet
     const fresh = await createTestSession(user.id);
-    await getDb().update(sessions).set({ expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000 - 60_000) }).where(eq(sessions.sessionToken, fresh));
+    await getDb().update(sessions).set({ expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000 - 60_000) }).where(eq(sessions.sessionToken, hashSessionToken(fresh)));
     const freshExpires = await expiresOf(fresh);
     signInAs(fresh);
     await getSessionUser();
     expect(await expiresOf(fresh)).toEqual(freshExpires);
     // one last extended two days ago is pushed out to the full lifetime again
     const stale = await createTestSession(user.id);
-    await getDb().update(sessions).set({ expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000 - 2 * DAY_MS) }).where(eq(sessions.sessionToken, stale));
+    await getDb().update(sessions).set({ expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000 - 2 * DAY_MS) }).where(eq(sessions.sessionToken, hashSessionToken(stale)));
     signInAs(stale);
     await getSessionUser();
     expect((await expiresOf(stale)).getTime()).toBeGreaterThan(Date.now() + SESSION_MAX_AGE_SECONDS * 1000 - DAY_MS);

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { sessions, users } from "@/lib/db/schema";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS, sessionCookieName } from "./config";
+import { hashSessionToken } from "./session-token";
 
 // Every page asks for the session, so it is one prepared query (session joined
 // with the user's display settings) instead of Auth.js's auth(), which runs its
@@ -52,7 +53,9 @@ export type SessionUser = {
 
 // Expired sessions are refused; a live one is extended as Auth.js does (at most
 // once per SESSION_UPDATE_AGE_SECONDS), so a visit keeps the user signed in.
-async function findSessionUser(token: string, now: Date): Promise<SessionUser | null> {
+// The table holds hashes of the cookies' tokens, as the Auth.js adapter stores them.
+async function findSessionUser(cookieToken: string, now: Date): Promise<SessionUser | null> {
+  const token = hashSessionToken(cookieToken);
   const [row] = await queries().find.execute({ token, now: now.toISOString() });
   if (!row) return null;
   const isDueForExtension = row.expires.getTime() - (SESSION_MAX_AGE_SECONDS - SESSION_UPDATE_AGE_SECONDS) * 1000 <= now.getTime();

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { getDb } from "../db/client";
+import { hashSessionToken } from "../auth/session-token";
 import { sessions, users } from "../db/schema";
 import { interviewInputSchema, type InterviewFormValues, type InterviewInput } from "../interviews/schemas";
 
@@ -12,11 +13,12 @@ export async function createTestUser(overrides: Partial<typeof users.$inferInser
   return user!;
 }
 
+// Stored as Auth.js's adapter stores it (hashed); returns the cookie's value.
 export async function createTestSession(userId: string): Promise<string> {
   const sessionToken = randomBytes(32).toString("hex");
   await getDb()
     .insert(sessions)
-    .values({ sessionToken, userId, expires: new Date(Date.now() + 24 * 60 * 60 * 1000) });
+    .values({ sessionToken: hashSessionToken(sessionToken), userId, expires: new Date(Date.now() + 24 * 60 * 60 * 1000) });
   return sessionToken;
 }
 
