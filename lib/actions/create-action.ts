@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { getSessionUserId } from "@/lib/auth/session";
 import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
-import { formDataToObject } from "./form-data";
+import { readFormInput } from "./form-input";
 import type { ActionState, FieldErrors } from "./state";
 
 export type ActionOutcome = {
@@ -31,36 +31,22 @@ async function announcePlanChange(userId: string): Promise<void> {
   }
 }
 
-function toFieldErrors(error: z.ZodError): FieldErrors {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
-}
+const SESSION_ENDED: PipelineResult = {
+  state: { status: "error", message: "Your session ended. Sign in again." },
+  redirectTo: "/signin",
+};
+const FORM_REFUSED = "This form could not be read. Reload the page and try again.";
 
-async function runPipeline<Input>(
-  schema: z.ZodType<Input>,
-  raw: unknown,
+type PipelineResult = { state: ActionState; redirectTo?: string };
+
+async function runHandler<Input>(
+  userId: string,
+  input: Input,
   echo: Record<string, unknown>,
   handler: Handler<Input>,
-): Promise<{ state: ActionState; redirectTo?: string }> {
-  const userId = await getSessionUserId();
-  if (!userId) return { state: { status: "error", message: "Your session ended. Sign in again." }, redirectTo: "/signin" };
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      state: {
-        status: "error",
-        message: "Some fields need attention.",
-        fieldErrors: toFieldErrors(parsed.error),
-        values: echo,
-      },
-    };
-  }
+): Promise<PipelineResult> {
   try {
-    const outcome = (await handler({ userId, input: parsed.data })) ?? {};
+    const outcome = (await handler({ userId, input })) ?? {};
     if (outcome.changesPlan) await announcePlanChange(userId);
     // a dynamic pattern like "/interviews/[id]" revalidates every page of that route
     for (const path of outcome.revalidate ?? []) revalidatePath(path, path.includes("[") ? "page" : undefined);
@@ -75,27 +61,56 @@ async function runPipeline<Input>(
   }
 }
 
-// The one pipeline (style.md, rule 3): session -> zod safeParse -> one lib call
-// (which enforces ownership) -> revalidate -> redirect outside any try.
+// The one pipeline (style.md, rule 3): session -> parse and validate (nothing
+// of the body is read before the session is known) -> one lib call (which
+// enforces ownership) -> revalidate -> redirect outside any try.
 export function createFormAction<Input>(
   schema: z.ZodType<Input>,
   handler: Handler<Input>,
   options: { echo?: (raw: Record<string, unknown>) => Record<string, unknown> } = {},
 ) {
   return async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
-    const raw = formDataToObject(formData);
-    const echo = options.echo ? options.echo(raw) : raw;
-    const { state, redirectTo } = await runPipeline(schema, raw, echo, handler);
+    const { state, redirectTo } = await runFormPipeline(schema, formData, handler, options.echo ?? ((raw) => raw));
     if (redirectTo) redirect(redirectTo);
     return state;
   };
 }
 
+async function runFormPipeline<Input>(
+  schema: z.ZodType<Input>,
+  formData: FormData,
+  handler: Handler<Input>,
+  echo: (raw: Record<string, unknown>) => Record<string, unknown>,
+): Promise<PipelineResult> {
+  const userId = await getSessionUserId();
+  if (!userId) return SESSION_ENDED;
+  const input = readFormInput(formData, schema);
+  if (input.status === "refused") return { state: { status: "error", message: FORM_REFUSED } };
+  if (input.status === "invalid") {
+    return {
+      state: { status: "error", message: "Some fields need attention.", fieldErrors: input.fieldErrors, values: echo(input.values) },
+    };
+  }
+  return runHandler(userId, input.value, echo(input.values), handler);
+}
+
 // For bound-argument actions with no form fields (delete, detect time zone).
 export function createAction<Input>(schema: z.ZodType<Input>, handler: Handler<Input>) {
   return async (raw: unknown): Promise<ActionState> => {
-    const { state, redirectTo } = await runPipeline(schema, raw, {}, handler);
+    const { state, redirectTo } = await runBoundPipeline(schema, raw, handler);
     if (redirectTo) redirect(redirectTo);
     return state;
   };
+}
+
+async function runBoundPipeline<Input>(schema: z.ZodType<Input>, raw: unknown, handler: Handler<Input>): Promise<PipelineResult> {
+  const userId = await getSessionUserId();
+  if (!userId) return SESSION_ENDED;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
+    return { state: { status: "error", message: "Some fields need attention.", fieldErrors } };
+  }
+  return runHandler(userId, parsed.data, {}, handler);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { getInterview } from "@/lib/interviews/queries";
+import { getInterview, listDashboard } from "@/lib/interviews/queries";
 import { setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser, interviewFormValues } from "@/lib/test/factories";
 import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
@@ -13,7 +13,8 @@ setupTestDatabase();
 
 function toFormData(values: Record<string, unknown>, prefix = "", data = new FormData()): FormData {
   for (const [key, value] of Object.entries(values)) {
-    const name = prefix ? `${prefix}.${key}` : key;
+    // the form's own names: "company", "interviewers[1].email"
+    const name = !prefix ? key : Array.isArray(values) ? `${prefix}[${key}]` : `${prefix}.${key}`;
     if (value !== null && typeof value === "object") toFormData(value as Record<string, unknown>, name, data);
     else if (value !== undefined) data.append(name, String(value));
   }
@@ -47,9 +48,38 @@ describe("interview server actions", () => {
     const { result } = await captureNavigation(() => createInterviewAction(INITIAL_ACTION_STATE, toFormData(values)));
     expect(result).toMatchObject({
       status: "error",
-      fieldErrors: { "interviewers.1.email": [expect.stringMatching(/valid email/)] },
+      fieldErrors: { "interviewers[1].email": [expect.stringMatching(/valid email/)] },
       values: { company: "Acme Analytics", topics: "Streaming pipelines and on-call", interviewers: [{ name: "Jane Doe" }, { name: "Omar Haddad", email: "omar(at)acme" }] },
     });
+  });
+
+  it("reads nothing of a signed-out visitor's form before the session is known", async () => {
+    signInAs(null);
+    let isBodyRead = false;
+    class WatchedFormData extends FormData {
+      override entries() {
+        isBodyRead = true;
+        return super.entries();
+      }
+    }
+    const data = new WatchedFormData();
+    data.append("__proto__.redirectTo", "https://evil.test/x");
+    data.append("interviewers[400000000].name", "x");
+    const { redirect } = await captureNavigation(() => createInterviewAction(INITIAL_ACTION_STATE, data));
+    expect(redirect).toBe("/signin");
+    expect(isBodyRead).toBe(false);
+    expect(Object.prototype).not.toHaveProperty("redirectTo");
+  });
+
+  it("refuses a signed-in user's form with a polluting field name and changes nothing", async () => {
+    const user = await signedInUser();
+    const data = toFormData(interviewFormValues());
+    data.append("constructor.prototype.redirectTo", "https://evil.test/x");
+    const { result, redirect } = await captureNavigation(() => createInterviewAction(INITIAL_ACTION_STATE, data));
+    expect(redirect).toBeUndefined();
+    expect(result).toMatchObject({ status: "error", message: expect.stringMatching(/could not be read/) });
+    expect(Object.prototype).not.toHaveProperty("redirectTo");
+    expect(await listDashboard({ userId: user.id })).toEqual([]);
   });
 
   it("sends a signed-out request to sign in and stores nothing", async () => {

@@ -244,7 +244,7 @@ function InterviewerRow({
   canRemove: boolean;
   onRemove: () => void;
 }) {
-  const prefix = `interviewers.${index}`;
+  const prefix = `interviewers[${index}]`;
   const error = (field: string) => errors[`${prefix}.${field}`];
   return (
     <li className="rounded-md border border-slate-200 p-4">
