@@ -7,8 +7,9 @@ import type { FieldErrors } from "./state";
 // in or not. Conform turns them into the nested object the zod schema reads; its
 // path parser already throws on "__proto__" and "constructor". Before it runs,
 // every name is checked against the schema itself, so a name the form could not
-// have sent is refused: unknown keys, "prototype", Conform's own intent fields,
-// and an index at or past its array's .max() (an index of 400000000 would
+// have sent is refused ("prototype" anywhere, a path into something the schema
+// does not have, an index at or past its array's .max()) and a plain name the
+// schema does not read is dropped (Conform's own intent fields among them) (an index of 400000000 would
 // otherwise make an array that long for zod to walk). Each check costs the
 // length of the name, whatever the index says.
 export const MAX_FORM_FIELDS = 300;
@@ -76,21 +77,27 @@ function child(node: SchemaNode, segment: Segment): SchemaNode | null {
   return null;
 }
 
-export function isFieldNameAllowed(schema: SchemaNode, name: string): boolean {
-  if (name.length === 0 || name.length > MAX_FIELD_NAME_LENGTH) return false;
+export type FieldNameVerdict = "accept" | "ignore" | "refuse";
+
+// "ignore": a plain name the schema does not read (a submit button's name, a
+// field from an older page), dropped as zod would strip it. "refuse": a name no
+// page of ours builds, so the whole submission is turned away.
+export function judgeFieldName(schema: SchemaNode, name: string): FieldNameVerdict {
+  if (name.length === 0 || name.length > MAX_FIELD_NAME_LENGTH) return "refuse";
   let segments: Segment[];
   try {
     segments = getPaths(name);
   } catch {
-    return false;
+    return "refuse";
   }
+  if (segments.length === 0) return "refuse";
   let node: SchemaNode | null = schema;
   for (const segment of segments) {
-    if (typeof segment === "string" && FORBIDDEN_SEGMENTS.has(segment)) return false;
+    if (typeof segment === "string" && FORBIDDEN_SEGMENTS.has(segment)) return "refuse";
     node = child(node, segment);
-    if (!node) return false;
+    if (!node) return segments.length === 1 && typeof segment === "string" ? "ignore" : "refuse";
   }
-  return segments.length > 0;
+  return "accept";
 }
 
 // Conform names errors by path ("interviewers[1].email"); a form-level issue has the empty name.
@@ -109,8 +116,10 @@ export function readFormInput<Schema extends z.ZodType>(formData: FormData, sche
     if (name.startsWith(REACT_FIELD_PREFIX)) continue;
     count += 1;
     // no form of ours uploads files
-    if (count > MAX_FORM_FIELDS || typeof value !== "string" || !isFieldNameAllowed(schema, name)) return { status: "refused" };
-    accepted.append(name, value);
+    if (count > MAX_FORM_FIELDS || typeof value !== "string") return { status: "refused" };
+    const verdict = judgeFieldName(schema, name);
+    if (verdict === "refuse") return { status: "refused" };
+    if (verdict === "accept") accepted.append(name, value);
   }
   // FormData is strings: the schemas coerce themselves (style.md, rule 5)
   const submission = parseWithZod(accepted, { schema, disableAutoCoercion: true });
