@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -305,6 +306,19 @@ export const calendarFeeds = pgTable("calendar_feed", {
   tokenHash: text("token_hash").notNull().unique(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+// Rate-limit counters shared by every app instance (lib/rate-limit). The shape is
+// rate-limiter-flexible's RateLimiterPostgres: it inserts by position, so these
+// three columns stay in this order; expire is epoch milliseconds.
+export const rateLimits = pgTable(
+  "rate_limit",
+  {
+    key: text("key").primaryKey(),
+    points: integer("points").notNull().default(0),
+    expire: bigint("expire", { mode: "number" }),
+  },
+  (rateLimit) => [index("rate_limit_expire_idx").on(rateLimit.expire)],
+);
 
 // ---- Sending (lib/mail) ----
 
