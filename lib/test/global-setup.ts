@@ -21,6 +21,8 @@ export default async function setup(project: TestProject) {
   if (!serverUrl) {
     embedded = await startEmbeddedPostgres({
       dataDir: path.resolve(".data", `test-postgres-${runId}`),
+      // the run's own: its port is open to every local user while the tests run
+      password: randomBytes(32).toString("hex"),
       persistent: false,
     });
     serverUrl = embedded.url;
