@@ -3,17 +3,22 @@ import {
   buildContentSecurityPolicy,
   createNonce,
   isCrossOriginPost,
+  isUnreadableFormPost,
   strictTransportSecurity,
 } from "@/lib/http/security-headers";
 
 // Runs before every page and action (not static files): a nonce-based CSP that
 // Next.js applies to its own scripts when it finds the policy on the request,
-// HSTS on https deployments, and a 403 for cross-site posts.
-export function proxy(request: NextRequest) {
+// HSTS on https deployments, a 403 for cross-site posts and a 400 for a form
+// body that does not parse (both were 500s from Next.js).
+export async function proxy(request: NextRequest) {
   // X-Forwarded-Host survives the web server only from a trusted proxy (lib/http/client-address.ts)
   const headers = { method: request.method, origin: request.headers.get("origin"), host: request.headers.get("x-forwarded-host") ?? request.headers.get("host") };
   if (isCrossOriginPost(headers)) {
     return new NextResponse("Cross-site requests are refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  if (await isUnreadableFormPost(request)) {
+    return new NextResponse("The form could not be read.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const nonce = createNonce();
   const policy = buildContentSecurityPolicy({ nonce, isDevelopment: process.env.NODE_ENV === "development" });

@@ -1,25 +1,12 @@
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
 
-// Single-line fields end up in mail headers and calendar summaries:
-// CR/LF is refused outright, so it can never inject a header.
+// Single-line fields end up in mail headers and calendar summaries: CR/LF,
+// control characters and encoded words are refused (lib/validation/text.ts).
 const LINE_BREAK = /[\r\n]/;
 
-export function singleLine(label: string, max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `${label} must be at most ${max} characters`)
-    .refine((value) => !LINE_BREAK.test(value), `${label} must be on one line`);
-}
-
-export function requiredLine(label: string, max: number) {
-  return singleLine(label, max).pipe(z.string().min(1, `${label} is required`));
-}
-
-export function multiLine(label: string, max: number) {
-  return z.string().trim().max(max, `${label} must be at most ${max} characters`).default("");
-}
+export { multiLine, requiredLine, singleLine } from "./validation/text";
+export { toInstant } from "./validation/dates";
 
 export const optionalEmail = z
   .string()
@@ -52,13 +39,6 @@ export const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("")])
   .optional()
   .transform((value) => value === "on" || value === "true");
-
-export function toInstant(localDateTime: string, zone: string): Date | null {
-  const local = DateTime.fromISO(localDateTime, { zone });
-  // A time inside a DST gap does not exist; luxon shifts it, so compare back.
-  if (!local.isValid || local.toFormat("yyyy-MM-dd'T'HH:mm") !== localDateTime.slice(0, 16)) return null;
-  return local.toJSDate();
-}
 
 export function toLocalInput(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildContentSecurityPolicy, createNonce, isCrossOriginPost, strictTransportSecurity } from "./security-headers";
+import { buildContentSecurityPolicy, createNonce, isCrossOriginPost, isUnreadableFormPost, strictTransportSecurity } from "./security-headers";
 
 describe("content security policy", () => {
   it("runs only scripts that carry this response's nonce", () => {
@@ -43,5 +43,24 @@ describe("a cross-site post is refused with 403, not left to fail as a 500", () 
     expect(isCrossOriginPost({ method: "POST", origin: "http://localhost:3000", host: "localhost:3000" })).toBe(false);
     expect(isCrossOriginPost({ method: "POST", origin: null, host: "localhost:3000" })).toBe(false);
     expect(isCrossOriginPost({ method: "GET", origin: "https://evil.example", host: "localhost:3000" })).toBe(false);
+  });
+});
+
+describe("a form body that does not parse is refused with 400", () => {
+  const post = (contentType: string, body: string) =>
+    new Request("http://localhost:3000/signin", { method: "POST", headers: { "content-type": contentType }, body });
+
+  it("refuses a multipart body without its boundary's parts", async () => {
+    expect(await isUnreadableFormPost(post("multipart/form-data; boundary=x", "garbage"))).toBe(true);
+  });
+
+  it("lets well-formed forms and other bodies through untouched", async () => {
+    const form = new FormData();
+    form.append("email", "a@b.example");
+    const request = new Request("http://localhost:3000/signin", { method: "POST", body: form });
+    expect(await isUnreadableFormPost(request)).toBe(false);
+    expect(await request.formData()).toBeInstanceOf(FormData);
+    expect(await isUnreadableFormPost(post("application/x-www-form-urlencoded", "email=a%40b.example"))).toBe(false);
+    expect(await isUnreadableFormPost(post("text/plain;charset=UTF-8", "[{"))).toBe(false);
   });
 });

@@ -45,3 +45,20 @@ export function isCrossOriginPost({ method, origin, host }: { method: string; or
     return true;
   }
 }
+
+const FORM_CONTENT_TYPES = ["multipart/form-data", "application/x-www-form-urlencoded"];
+
+// A form post whose body does not parse makes Next.js answer 500 ("Failed to
+// parse body as FormData") and log it. Parsing a copy first turns that into a 400;
+// forms are small (server actions take at most 1 MB), so the second parse is cheap.
+export async function isUnreadableFormPost(request: Request): Promise<boolean> {
+  if (request.method !== "POST") return false;
+  const type = request.headers.get("content-type")?.toLowerCase() ?? "";
+  if (!FORM_CONTENT_TYPES.some((formType) => type.startsWith(formType))) return false;
+  try {
+    await request.clone().formData();
+    return false;
+  } catch {
+    return true;
+  }
+}

@@ -70,6 +70,42 @@ describe("interviewInputSchema", () => {
     expect(interviewInputSchema.parse(interviewFormValues({ callInvited: "on" })).interview.callInvited).toBe(true);
   });
 
+  it("refuses RFC 2047 encoded words in the company, role and interviewer names, which reach mail headers", () => {
+    const encoded = "=?utf-8?Q?Acme=0D=0ABcc:victim@example.com?=";
+    const errors = errorsOf({ company: encoded, role: "=?UTF-8?b?RGF0YQ0KQmNjOiB4QHkueg==?=", interviewers: [{ name: encoded, email: "jane@acme.example" }] });
+    expect(errors.company).toMatch(/=\?\.\.\.\?=/);
+    expect(errors.role).toMatch(/=\?\.\.\.\?=/);
+    expect(errors["interviewers.0.name"]).toMatch(/=\?\.\.\.\?=/);
+  });
+
+  it("refuses NUL and other control characters in every text field instead of failing in the database", () => {
+    const errors = errorsOf({
+      company: "Acme\u0000",
+      location: "Room 4\u0000",
+      topics: "Pipelines\u0000",
+      wentWell: "ok\u0008",
+      interviewers: [{ name: "Jane", title: "EM\u001b", postalAddress: "1 Main St\u0000", email: "jane@acme.example" }],
+    });
+    expect(errors).toMatchObject({
+      company: expect.stringMatching(/control character/),
+      location: expect.stringMatching(/control character/),
+      topics: expect.stringMatching(/control character/),
+      wentWell: expect.stringMatching(/control character/),
+      "interviewers.0.title": expect.stringMatching(/control character/),
+      "interviewers.0.postalAddress": expect.stringMatching(/control character/),
+    });
+  });
+
+  it("refuses impossible dates and date-times with a field error", () => {
+    for (const decisionDate of ["2025-02-30", "9999-99-99", "0000-01-01", "9999-12-31"]) {
+      expect(errorsOf({ decisionKind: "date", decisionDate }).decisionDate).toMatch(/real date between 1900 and 2100/);
+    }
+    for (const startsAtLocal of ["2025-13-01T10:00", "0000-01-01T10:00", "9999-12-31T23:00"]) {
+      expect(errorsOf({ startsAtLocal }).startsAtLocal).toMatch(/real date between 1900 and 2100/);
+    }
+    expect(errorsOf({ callInvited: "on", callSuggestedAtLocal: "9999-12-31T23:00" })).toHaveProperty("callSuggestedAtLocal");
+  });
+
   it("keeps the wall-clock time across a DST change", () => {
     const input = interviewInputSchema.parse(interviewFormValues({ startsAtLocal: "2026-10-26T09:00" }));
     expect(DateTime.fromJSDate(input.interview.startsAt, { zone: "Europe/Berlin" }).toFormat("HH:mm ZZ")).toBe("09:00 +01:00");

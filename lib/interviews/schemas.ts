@@ -9,6 +9,7 @@ import {
   timeZoneSchema,
   toInstant,
 } from "@/lib/validation";
+import { isCalendarDate, isLocalDateTime, localDateTime, MAX_FORM_YEAR, MIN_FORM_YEAR } from "@/lib/validation/dates";
 
 export const STAGES = ["phone_screen", "video", "onsite", "panel", "final"] as const;
 export const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
@@ -48,9 +49,7 @@ export const interviewInputSchema = z
     companyStyle: z.enum(COMPANY_STYLES, { message: "Choose the company's style" }).default("unknown"),
     pace: z.enum(PACES, { message: "Choose the pace" }).default("standard"),
     stage: z.enum(STAGES, { message: "Choose the interview stage" }),
-    startsAtLocal: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "Enter the date and time of the interview"),
+    startsAtLocal: localDateTime("Enter the date and time of the interview"),
     timeZone: timeZoneSchema,
     durationMinutes: z.coerce
       .number({ message: "Enter the length in minutes" })
@@ -77,7 +76,7 @@ export const interviewInputSchema = z
       .max(MAX_INTERVIEWERS, `At most ${MAX_INTERVIEWERS} interviewers`),
   })
   .superRefine((value, ctx) => {
-    if (toInstant(value.startsAtLocal, value.timeZone) === null) {
+    if (isLocalDateTime(value.startsAtLocal) && toInstant(value.startsAtLocal, value.timeZone) === null) {
       ctx.addIssue({ code: "custom", path: ["startsAtLocal"], message: "That time does not exist in this time zone (clock change); pick another" });
     }
     if (value.callSuggestedAtLocal && toInstant(value.callSuggestedAtLocal, value.timeZone) === null) {
@@ -92,8 +91,8 @@ export const interviewInputSchema = z
         ctx.addIssue({ code: "custom", path: ["followUpCap"], message: `Enter a number of follow-ups from 1 to ${MAX_FOLLOW_UP_CAP}` });
       }
     }
-    if (value.decisionKind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(value.decisionDate)) {
-      ctx.addIssue({ code: "custom", path: ["decisionDate"], message: "Enter the date they said they would decide by" });
+    if (value.decisionKind === "date" && !isCalendarDate(value.decisionDate)) {
+      ctx.addIssue({ code: "custom", path: ["decisionDate"], message: `Enter the date they said they would decide by (a real date between ${MIN_FORM_YEAR} and ${MAX_FORM_YEAR})` });
     }
     if (value.decisionKind === "days") {
       const days = Number(value.decisionWithinDays);

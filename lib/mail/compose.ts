@@ -1,6 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import MailComposer from "nodemailer/lib/mail-composer";
+import { UserFacingError } from "@/lib/errors";
+import { findTextProblem } from "@/lib/validation/text";
 
 export type Mailbox = { name: string; address: string };
 
@@ -16,8 +18,6 @@ export type ComposeInput = {
   date: Date;
 };
 
-const LINE_BREAK = /[\r\n]/;
-
 /** Our own Message-ID, on the sender's domain so replies thread and spam filters see a matching domain. */
 export function createMessageId(fromAddress: string): string {
   const domain = fromAddress.split("@")[1]?.toLowerCase() || "afterview.local";
@@ -26,8 +26,10 @@ export function createMessageId(fromAddress: string): string {
 
 /**
  * The message exactly as every transport sends it (SMTP and the Gmail API get the
- * same bytes). Header values never carry CR or LF: a name or subject with a line
- * break is refused here, whatever the caller validated, so no input can add headers.
+ * same bytes). Header values never carry a line break, a control character or an
+ * RFC 2047 encoded word (which a mail client decodes, CR LF included): such a name
+ * or subject is refused here, whatever the caller validated or whatever was stored
+ * before the forms refused it, so no input can add headers.
  */
 export async function composeMessage(input: ComposeInput): Promise<Buffer> {
   for (const [label, value] of [
@@ -37,7 +39,8 @@ export async function composeMessage(input: ComposeInput): Promise<Buffer> {
     ["recipient name", input.to.name],
     ["recipient address", input.to.address],
   ] as const) {
-    if (LINE_BREAK.test(value)) throw new Error(`The ${label} contains a line break`);
+    const problem = findTextProblem(value, "line");
+    if (problem) throw new UserFacingError(`This message cannot be sent: the ${label} ${problem}. Edit it and try again.`);
   }
   const composer = new MailComposer({
     from: { name: input.from.name, address: input.from.address },

@@ -7,6 +7,7 @@ import { cancelMessage, queueStepMessage, resolveUnknownMessage, retryMessage, t
 import { formatDateTime } from "@/lib/format";
 import { getUserSettings } from "@/lib/users/settings";
 import { toInstant } from "@/lib/validation";
+import { isLocalDateTime, MAX_FORM_YEAR, MIN_FORM_YEAR } from "@/lib/validation/dates";
 
 // Every page that shows a message's state.
 const MESSAGE_PAGES = ["/outbox", "/dashboard", "/drafts/[stepId]", "/interviews/[id]"];
@@ -17,7 +18,10 @@ const sendInputSchema = z
     when: z.enum(["now", "proposed", "at"], { message: "Choose when to send it" }),
     sendAtLocal: z.string().trim().optional(),
   })
-  .refine((input) => input.when !== "at" || Boolean(input.sendAtLocal), { message: "Pick a date and time", path: ["sendAtLocal"] });
+  .refine((input) => input.when !== "at" || isLocalDateTime(input.sendAtLocal ?? ""), {
+    message: `Pick a date and time (a real date between ${MIN_FORM_YEAR} and ${MAX_FORM_YEAR})`,
+    path: ["sendAtLocal"],
+  });
 
 export const sendMessageAction = createFormAction(sendInputSchema, async ({ userId, input }) => {
   const { timeZone } = await getUserSettings({ userId });

@@ -7,6 +7,7 @@ import { markStepDone, skipStep, snoozeStep } from "@/lib/plan/step-actions";
 import { getUserSettings } from "@/lib/users/settings";
 import { UserFacingError } from "@/lib/errors";
 import { toInstant } from "@/lib/validation";
+import { localDateTime } from "@/lib/validation/dates";
 
 const stepIdSchema = z.object({ stepId: z.uuid("Unknown step") });
 const REVALIDATE = ["/dashboard", "/interviews/[id]"];
@@ -31,7 +32,7 @@ export async function skipStepAction(stepId: string) {
 
 const snoozeSchema = z.object({
   stepId: z.uuid("Unknown step"),
-  until: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "Pick a date and time"),
+  until: localDateTime("Pick a date and time"),
 });
 
 // The picked time is wall-clock time in the user's zone.

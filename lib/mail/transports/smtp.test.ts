@@ -108,6 +108,6 @@ describe("SMTP transport", () => {
         references: [],
         date: new Date(),
       }),
-    ).rejects.toThrow(/line break/);
+    ).rejects.toThrow(/one line/);
   });
 });
