@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { findDevOutboxExposure } from "../lib/config/dev-outbox";
 import { DATA_DIR, ensureLocalSecrets, isBuildStale, loadDotEnv, NEXT_BIN, prepareDatabase } from "./runtime";
 
 function log(line: string): void {
@@ -17,6 +18,11 @@ async function main(): Promise<void> {
   ensureLocalSecrets();
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "127.0.0.1";
+
+  // Others must not reach a production server whose sign-in links go to the dev outbox.
+  const devOutboxExposure = findDevOutboxExposure({ isProduction: !isDev, env: { ...process.env, HOST: host } });
+  if (devOutboxExposure) throw new Error(devOutboxExposure);
+
   process.env.APP_URL ??= `http://localhost:${port}`;
   process.env.AUTH_URL ??= process.env.APP_URL;
 

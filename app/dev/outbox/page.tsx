@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { isDevOutboxEnabled } from "@/lib/env";
+import { clientAddress, isLoopbackAddress } from "@/lib/http/client-address";
 import { listDevOutboxMessages } from "@/lib/mail/dev-outbox";
 
 export const metadata: Metadata = { title: "Dev outbox" };
@@ -24,16 +26,19 @@ function Linkified({ text }: { text: string }) {
   );
 }
 
-// Only exists while no mail server is configured (architecture.md, runtime defaults).
+// Only exists while no mail server is configured (architecture.md, runtime
+// defaults), and only for this machine: it shows every user's sign-in links, so
+// anyone else who could read it could sign in as anyone.
 export default async function DevOutboxPage() {
-  if (!isDevOutboxEnabled()) notFound();
+  if (!isDevOutboxEnabled() || !isLoopbackAddress(clientAddress(await headers()))) notFound();
   const messages = await listDevOutboxMessages();
   return (
     <main className="mx-auto max-w-3xl px-6 py-10">
       <h1 className="text-2xl font-bold">Dev outbox</h1>
       <p className="mt-2 text-sm text-slate-700">
-        No SMTP server is configured (SMTP_URL), so mail the app would send is kept here. Anyone who can open this page can
-        read it: keep the app on localhost until SMTP is set.
+        No SMTP server is configured (SMTP_URL), so mail the app would send is kept here, sign-in links included. This page
+        answers only requests from this machine (127.0.0.1 or ::1); every other visitor gets &ldquo;not found&rdquo;. Set
+        SMTP_URL before others use the app.
       </p>
       {messages.length === 0 ? (
         <p className="mt-8 rounded-md border border-dashed border-slate-300 p-6 text-center text-slate-600">
