@@ -4,24 +4,11 @@ import { z } from "zod";
 import { createAction, createFormAction } from "@/lib/actions/create-action";
 import { getSessionUserId } from "@/lib/auth/session";
 import type { CheckResult } from "@/lib/drafts/checks";
+import { draftInputSchema } from "@/lib/drafts/draft-schema";
 import { approveDraft, previewDraft, regenerateDraft, saveDraft } from "@/lib/drafts/store";
 import { addPersonalWord, personalWordSchema } from "@/lib/users/settings";
 import { NotFoundError } from "@/lib/errors";
-
-const MAX_SUBJECT_LENGTH = 200;
-const MAX_BODY_LENGTH = 10_000;
-
-// The subject becomes a mail header: one line, no CR/LF.
-const draftInputSchema = z.object({
-  stepId: z.uuid("Unknown draft"),
-  subject: z
-    .string()
-    .trim()
-    .min(1, "Write a subject")
-    .max(MAX_SUBJECT_LENGTH, `At most ${MAX_SUBJECT_LENGTH} characters`)
-    .refine((value) => !/[\r\n]/.test(value), "The subject must be on one line"),
-  body: z.string().trim().min(1, "Write the message").max(MAX_BODY_LENGTH, `At most ${MAX_BODY_LENGTH} characters`),
-});
+import { logError } from "@/lib/log";
 
 function revalidateDraft(stepId: string) {
   return [`/drafts/${stepId}`, "/dashboard"];
@@ -72,7 +59,7 @@ export async function previewDraftAction(raw: { stepId: string; subject: string;
     return { status: "ok", checks, ...preview };
   } catch (error) {
     if (error instanceof NotFoundError) return { status: "error", message: "This draft no longer exists." };
-    console.error("[draft preview] unexpected error", { userId, error });
+    logError("draft.preview_failed", error, { userId });
     return { status: "error", message: "The preview could not be updated. Your text is kept." };
   }
 }
