@@ -4,8 +4,17 @@ import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
 import type { ActionState } from "@/lib/actions/state";
 import { emailSignInSchema } from "@/lib/auth/schemas";
+import { findSignInLinkLimitError, type SignInLinkLimitError } from "@/lib/auth/sign-in-limits";
 
 const AFTER_SIGN_IN = "/dashboard";
+
+function describeLimit({ scope, retryAfterSeconds }: SignInLinkLimitError): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  const wait = `Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+  return scope === "address"
+    ? `Too many sign-in links were requested for this address. ${wait}`
+    : `Too many sign-in links were requested from your network. ${wait}`;
+}
 
 // Not behind createFormAction: signing in is the one action without a session.
 export async function signInWithEmailAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
@@ -21,6 +30,8 @@ export async function signInWithEmailAction(_previous: ActionState, formData: Fo
   try {
     await signIn("email", { email: parsed.data.email, redirectTo: AFTER_SIGN_IN });
   } catch (error) {
+    const limit = findSignInLinkLimitError(error);
+    if (limit) return { status: "error", message: describeLimit(limit), values: raw };
     if (error instanceof AuthError) {
       console.error("[sign-in] could not send the magic link", error);
       return { status: "error", message: "We could not send the sign-in email. Please try again in a minute.", values: raw };

@@ -11,8 +11,9 @@ import { isGoogleConfigured, readEnv } from "@/lib/env";
 import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { GOOGLE_SIGN_IN_SCOPES } from "@/lib/google/scopes";
 import { storeGoogleSignIn } from "@/lib/google/sign-in";
-import { sendMagicLink } from "./magic-link";
+import { normalizeSignInAddress, sendMagicLink } from "./magic-link";
 import { hashSessionTokensIn } from "./session-token";
+import { rationSignInLinks } from "./sign-in-limits";
 
 const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -56,6 +57,7 @@ function buildProviders(): Provider[] {
       from: readEnv().MAIL_FROM,
       maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
       options: {},
+      normalizeIdentifier: normalizeSignInAddress,
       sendVerificationRequest: ({ identifier, url }) => sendMagicLink({ email: identifier, url }),
     },
   ];
@@ -110,6 +112,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     useSecureCookies: usesSecureCookies(),
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    // Links are rationed here, before one is made: refused from sendVerificationRequest,
+    // the rejection lands while Auth.js is still hashing the token (an unhandled
+    // rejection), and every refused request would still store a token.
+    callbacks: { signIn: rationSignInLinks },
     events: { signIn: onSignIn },
   };
   return config;

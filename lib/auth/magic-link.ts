@@ -1,8 +1,25 @@
 import "server-only";
 import { render } from "@react-email/render";
+import { AuthError } from "next-auth";
 import MagicLinkEmail from "@/emails/magic-link";
 import { isDevOutboxEnabled } from "@/lib/env";
 import { sendSystemMail } from "@/lib/mail/transport";
+import { signInAddressSchema } from "./schemas";
+
+// Auth.js redirects with an error's type only for the types it calls client-safe,
+// and AccessDenied is the one that fits: its own route then answers
+// /signin?error=AccessDenied rather than blaming the server's configuration.
+export class InvalidSignInAddressError extends AuthError {
+  static type = "AccessDenied";
+}
+
+// The email provider's normalizeIdentifier: Auth.js's route and the form's action
+// both end here, so both accept exactly what signInAddressSchema accepts.
+export function normalizeSignInAddress(identifier: string | undefined): string {
+  const parsed = signInAddressSchema.safeParse(identifier);
+  if (!parsed.success) throw new InvalidSignInAddressError("Not a valid sign-in address");
+  return parsed.data;
+}
 
 export async function sendMagicLink({ email, url }: { email: string; url: string }): Promise<void> {
   const { host } = new URL(url);
