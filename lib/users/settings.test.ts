@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "../test/database";
 import { createTestUser } from "../test/factories";
-import { addPersonalWord, getUserSettings, personalWordSchema, setDetectedTimeZone, settingsInputSchema, updateUserSettings } from "./settings";
+import { eq } from "drizzle-orm";
+import { db } from "../db/client";
+import { users } from "../db/schema";
+import { UserFacingError } from "../errors";
+import {
+  addPersonalWord,
+  getUserSettings,
+  MAX_PERSONAL_WORD_LENGTH,
+  MAX_PERSONAL_WORDS,
+  personalWordSchema,
+  setDetectedTimeZone,
+  settingsInputSchema,
+  updateUserSettings,
+} from "./settings";
 
 setupTestDatabase();
 
@@ -13,6 +26,41 @@ describe("user settings", () => {
     expect((await getUserSettings({ userId: user.id })).personalWords).toEqual(["Dagster"]);
     expect(personalWordSchema.safeParse("two words").success).toBe(false);
     expect(personalWordSchema.safeParse("O'Brien").success).toBe(true);
+  });
+
+  it("caps the personal dictionary, and says so when it is full", async () => {
+    const user = await createTestUser();
+    const words = Array.from({ length: MAX_PERSONAL_WORDS - 1 }, (_, index) => `word${String.fromCharCode(97 + (index % 26))}${index}`);
+    await db.update(users).set({ personalWords: words }).where(eq(users.id, user.id));
+    await addPersonalWord({ userId: user.id, word: "Dagster" });
+    const refused = await addPersonalWord({ userId: user.id, word: "Airflow" }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UserFacingError);
+    expect((refused as Error).message).toMatch(new RegExp(`dictionary is full \\(${MAX_PERSONAL_WORDS} words\\)`));
+    // a word already in the full dictionary is no error
+    await addPersonalWord({ userId: user.id, word: "Dagster" });
+    const { personalWords } = await getUserSettings({ userId: user.id });
+    expect(personalWords).toHaveLength(MAX_PERSONAL_WORDS);
+    expect(personalWords).not.toContain("Airflow");
+  });
+
+  it("bounds the length of one dictionary word", () => {
+    expect(personalWordSchema.safeParse("a".repeat(MAX_PERSONAL_WORD_LENGTH)).success).toBe(true);
+    const tooLong = personalWordSchema.safeParse("a".repeat(MAX_PERSONAL_WORD_LENGTH + 1));
+    expect(tooLong.error?.issues[0]?.message).toMatch(`at most ${MAX_PERSONAL_WORD_LENGTH} letters`);
+  });
+
+  it("refuses an encoded word in the display name (it goes into From) and NUL in the signature", () => {
+    const result = settingsInputSchema.safeParse({
+      displayName: "=?utf-8?Q?Sam=0D=0ABcc:x@example.com?=",
+      timeZone: "UTC",
+      sendHour: "9",
+      signature: "Sam\u0000",
+      postalAddress: "",
+    });
+    expect(Object.fromEntries(result.error?.issues.map((issue) => [issue.path[0], issue.message]) ?? [])).toMatchObject({
+      displayName: expect.stringMatching(/=\?\.\.\.\?=/),
+      signature: expect.stringMatching(/control character/),
+    });
   });
 
   it("defaults to 09:00 and UTC until the browser reports a zone", async () => {

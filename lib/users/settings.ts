@@ -4,7 +4,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { listUserInterviewIds, syncInterviewPlans } from "@/lib/plan/sync";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { multiLine, singleLine, timeZoneSchema } from "@/lib/validation";
@@ -22,10 +22,15 @@ export const settingsInputSchema = z.object({
   postalAddress: multiLine("Postal address", 500),
 });
 
+/** The personal dictionary is read on every draft check: it stays small. */
+export const MAX_PERSONAL_WORDS = 500;
+export const MAX_PERSONAL_WORD_LENGTH = 40;
+
 export const personalWordSchema = z
   .string()
   .trim()
-  .regex(/^[\p{L}][\p{L}\p{M}'’-]{0,39}$/u, "Only a single word can be added to the dictionary");
+  .max(MAX_PERSONAL_WORD_LENGTH, `A word for the dictionary is at most ${MAX_PERSONAL_WORD_LENGTH} letters long`)
+  .regex(/^[\p{L}][\p{L}\p{M}'’-]*$/u, "Only a single word can be added to the dictionary");
 
 export type SettingsInput = z.output<typeof settingsInputSchema>;
 
@@ -66,12 +71,24 @@ export async function updateUserSettings({ userId, input, now }: { userId: strin
   });
 }
 
-// "Add to dictionary": the spelling check accepts the word from now on.
+// "Add to dictionary": the spelling check accepts the word from now on. The
+// size check is in the same statement as the append, so two tabs adding at
+// once cannot pass the cap together.
 export async function addPersonalWord({ userId, word }: { userId: string; word: string }) {
-  await db
+  const [row] = await db
     .update(users)
-    .set({ personalWords: sql`array_append(${users.personalWords}, ${word}::text)` })
-    .where(and(eq(users.id, userId), sql`not (${word}::text = any(${users.personalWords}))`));
+    .set({
+      personalWords: sql`case
+        when ${word}::text = any(${users.personalWords}) then ${users.personalWords}
+        else array_append(${users.personalWords}, ${word}::text) end`,
+    })
+    .where(and(eq(users.id, userId), sql`(${word}::text = any(${users.personalWords}) or cardinality(${users.personalWords}) < ${MAX_PERSONAL_WORDS})`))
+    .returning({ id: users.id });
+  if (!row) {
+    throw new UserFacingError(
+      `Your dictionary is full (${MAX_PERSONAL_WORDS} words), so "${word}" was not added. Ignore the spelling note, or write the word another way.`,
+    );
+  }
 }
 
 // First sign-in: the browser's zone, only if the user has not set one yet.

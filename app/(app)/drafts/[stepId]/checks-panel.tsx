@@ -6,7 +6,16 @@ const SEVERITY = {
   block: { icon: "✕", label: "Not allowed", className: "text-red-800" },
 } as const;
 
-export function ChecksPanel({ checks, onAddWord }: { checks: CheckResult[]; onAddWord: (word: string) => void }) {
+export function ChecksPanel({
+  checks,
+  dictionaryNote,
+  onAddWord,
+}: {
+  checks: CheckResult[];
+  /** why the last "Add to my dictionary" did not add the word */
+  dictionaryNote?: string | null;
+  onAddWord: (word: string) => void;
+}) {
   const problems = checks.filter((check) => check.severity !== "pass");
   return (
     <section aria-labelledby="checks-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
@@ -15,6 +24,9 @@ export function ChecksPanel({ checks, onAddWord }: { checks: CheckResult[]; onAd
       </h2>
       <p aria-live="polite" className="text-sm text-slate-700">
         {problems.length === 0 ? "All checks pass." : `${problems.length} of ${checks.length} checks need a look.`}
+      </p>
+      <p role="alert" className={dictionaryNote ? "mt-2 text-sm text-red-800" : "sr-only"}>
+        {dictionaryNote}
       </p>
       <ul className="mt-2 space-y-2" aria-label="Check results">
         {checks.map((check) => {

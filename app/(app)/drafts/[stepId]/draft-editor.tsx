@@ -39,6 +39,7 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, isLocked, i
   const [approveState, approve] = useActionState(approveDraftAction, INITIAL_ACTION_STATE);
   const [isRegenerating, startRegenerate] = useTransition();
   const [copied, setCopied] = useState(false);
+  const [dictionaryNote, setDictionaryNote] = useState<string | null>(null);
   const latest = useRef({ subject, body });
   const isDirty = subject !== saved.subject || body !== saved.body;
 
@@ -129,9 +130,12 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, isLocked, i
         </form>
         <ChecksPanel
           checks={checks}
+          dictionaryNote={dictionaryNote}
           onAddWord={async (word) => {
-            await addToDictionaryAction(word);
-            await refreshChecks();
+            // a full dictionary or a refused word says why; the checks stay as they were
+            const result = await addToDictionaryAction(word);
+            setDictionaryNote(result.status === "error" ? (result.fieldErrors?.word?.[0] ?? result.message ?? "That word could not be added.") : null);
+            if (result.status === "success") await refreshChecks();
           }}
         />
       </div>
