@@ -5,6 +5,7 @@
 // dev outbox see. Here the header is always overwritten (lib/http/client-address.ts).
 import { createServer } from "node:http";
 import next from "next";
+import { findDevOutboxExposure } from "../lib/config/dev-outbox";
 import { settleClientHeaders } from "../lib/http/client-address";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -21,6 +22,9 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const hostname = process.env.HOST ?? "127.0.0.1";
   const trustedProxies = readTrustedProxies();
+  // also when started on its own rather than through scripts/serve.ts
+  const exposure = findDevOutboxExposure({ isProduction: !isDev, env: process.env });
+  if (exposure) throw new Error(exposure);
   const app = next({ dev: isDev, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();

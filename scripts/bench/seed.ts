@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { planSteps, sessions, users } from "@/lib/db/schema";
 import { createInterview } from "@/lib/interviews/mutations";
 import { interviewInputSchema } from "@/lib/interviews/schemas";
+import { hashSessionToken } from "@/lib/auth/session-token";
 
 export const BENCH_ZONE = "Europe/Berlin";
 
@@ -43,6 +44,6 @@ export async function seedUser(count: number, now: Date) {
     raw`select count(*)::int as steps, count(*) filter (where status = 'pending')::int as pending from plan_step where user_id = ${userId}`,
   );
   const sessionToken = randomBytes(32).toString("hex");
-  await db.insert(sessions).values({ sessionToken, userId, expires: DateTime.fromJSDate(now).plus({ days: 1 }).toJSDate() });
+  await db.insert(sessions).values({ sessionToken: hashSessionToken(sessionToken), userId, expires: DateTime.fromJSDate(now).plus({ days: 1 }).toJSDate() });
   return { userId, sessionToken, steps: counts?.steps ?? 0, pending: counts?.pending ?? 0 };
 }
