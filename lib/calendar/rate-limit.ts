@@ -1,28 +1,18 @@
-// Guessing feed tokens is hopeless (256 bits), but a client hammering bad URLs
-// still costs a database lookup each: bad attempts are counted per client in a
-// fixed window, and a client over the limit is refused before any lookup.
-export type FailureLimiter = {
-  isBlocked: (key: string, now: number) => boolean;
-  recordFailure: (key: string, now: number) => void;
-};
+import "server-only";
+import type { RateLimiterPostgres } from "rate-limiter-flexible";
+import { consumeRateLimit, createRateLimiter, type LimitDecision } from "@/lib/rate-limit/postgres-limiter";
 
-export function createFailureLimiter({ limit, windowMs, maxKeys }: { limit: number; windowMs: number; maxKeys: number }): FailureLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
-  const current = (key: string, now: number) => {
-    const window = windows.get(key);
-    return window && now - window.start < windowMs ? window : undefined;
-  };
-  return {
-    isBlocked: (key, now) => (current(key, now)?.count ?? 0) >= limit,
-    recordFailure(key, now) {
-      const window = current(key, now);
-      if (window) {
-        window.count += 1;
-        return;
-      }
-      // bounded memory: the oldest client is forgotten first
-      if (windows.size >= maxKeys) windows.delete(windows.keys().next().value as string);
-      windows.set(key, { start: now, count: 1 });
-    },
-  };
+// Guessing a feed token is hopeless (256 bits); a client that keeps presenting bad
+// ones is still told to stop. Only bad tokens are counted and only bad tokens are
+// refused: the owner of a valid feed is served whoever shares their address.
+export const BAD_FEED_TOKENS_PER_CLIENT = 20;
+export const BAD_FEED_TOKEN_WINDOW_SECONDS = 10 * 60;
+// Without a client address (the web server always sets one) clients share a budget.
+const UNKNOWN_CLIENT = "unknown";
+
+let limiter: RateLimiterPostgres | undefined;
+
+export async function recordBadFeedToken({ clientAddress }: { clientAddress: string | null }): Promise<LimitDecision> {
+  limiter ??= createRateLimiter({ name: "bad-feed-token", points: BAD_FEED_TOKENS_PER_CLIENT, durationSeconds: BAD_FEED_TOKEN_WINDOW_SECONDS });
+  return consumeRateLimit(limiter, clientAddress ?? UNKNOWN_CLIENT);
 }

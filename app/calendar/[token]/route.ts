@@ -1,15 +1,11 @@
 import { buildCalendarFeed } from "@/lib/calendar";
 import { loadFeedRows, loadFeedValidator } from "@/lib/calendar/feed-data";
 import { findFeedOwner } from "@/lib/calendar/feed-tokens";
-import { createFailureLimiter } from "@/lib/calendar/rate-limit";
+import { recordBadFeedToken } from "@/lib/calendar/rate-limit";
 import { readEnv } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 
 export const dynamic = "force-dynamic";
-
-const BAD_TOKEN_LIMIT = 20;
-const BAD_TOKEN_WINDOW_MS = 10 * 60 * 1000;
-const BAD_TOKEN_MAX_CLIENTS = 10_000;
-const limiter = createFailureLimiter({ limit: BAD_TOKEN_LIMIT, windowMs: BAD_TOKEN_WINDOW_MS, maxKeys: BAD_TOKEN_MAX_CLIENTS });
 
 // The feed is a capability URL: no cookie, nothing cached by shared caches or
 // indexed, and the URL never leaks through a Referer.
@@ -18,10 +14,6 @@ const PRIVATE_HEADERS = {
   "Referrer-Policy": "no-referrer",
   "X-Robots-Tag": "noindex, nofollow",
 };
-
-function clientKey(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "local";
-}
 
 function notFound(): Response {
   return new Response("Not found", { status: 404, headers: { ...PRIVATE_HEADERS, "Content-Type": "text/plain; charset=utf-8" } });
@@ -34,16 +26,18 @@ function isFresh(request: Request, etag: string, lastModified: Date): boolean {
   return ifModifiedSince !== null && Math.floor(lastModified.getTime() / 1000) <= Math.floor(Date.parse(ifModifiedSince) / 1000);
 }
 
+// The token is looked up first (one index lookup of its hash) so that a valid feed
+// is never refused; only a bad token counts against the client, and a client over
+// its budget is answered 429 instead of 404.
 export async function GET(request: Request, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
-  const key = clientKey(request);
   const now = new Date();
-  if (limiter.isBlocked(key, now.getTime())) {
-    return new Response("Too many requests", { status: 429, headers: { ...PRIVATE_HEADERS, "Retry-After": String(BAD_TOKEN_WINDOW_MS / 1000) } });
-  }
   const { token } = await params;
   const owner = await findFeedOwner(token.replace(/\.ics$/, ""));
   if (!owner) {
-    limiter.recordFailure(key, now.getTime());
+    const decision = await recordBadFeedToken({ clientAddress: clientAddress(request.headers) });
+    if (!decision.isAllowed) {
+      return new Response("Too many requests", { status: 429, headers: { ...PRIVATE_HEADERS, "Retry-After": String(decision.retryAfterSeconds) } });
+    }
     return notFound();
   }
   const appUrl = readEnv().APP_URL;
