@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Sign in" };
 const ERROR_MESSAGES: Record<string, string> = {
   Verification: "That sign-in link has expired or was already used. Ask for a new one below.",
   Configuration: "Sign-in is not configured correctly on this server.",
-  AccessDenied: "Access was denied.",
+  AccessDenied: "We could not send a link to that address: check it, or if you asked several times, wait an hour and try again.",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {

@@ -27,7 +27,7 @@ export async function sendMagicLink({ email, url }: { email: string; url: string
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   await sendSystemMail({ to: email, subject: `Sign in to Afterview (${host})`, text, html });
   if (isDevOutboxEnabled()) {
-    // The dev default has no mail server: the console is the second place to find the link.
-    console.info(`[dev outbox] sign-in link for ${email}: ${url}`);
+    // where to find it, never the link itself: a sign-in link is a password for a day
+    console.info(`[dev outbox] a sign-in link is waiting at ${new URL("/dev/outbox", url).href}`);
   }
 }
