@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { signIn } from "@/auth";
 import type { ActionState } from "@/lib/actions/state";
 import { emailSignInSchema } from "@/lib/auth/schemas";
+import { logError } from "@/lib/log";
 import { findSignInLinkLimitError, type SignInLinkLimitError } from "@/lib/auth/sign-in-limits";
 
 const AFTER_SIGN_IN = "/dashboard";
@@ -33,7 +34,7 @@ export async function signInWithEmailAction(_previous: ActionState, formData: Fo
     const limit = findSignInLinkLimitError(error);
     if (limit) return { status: "error", message: describeLimit(limit), values: raw };
     if (error instanceof AuthError) {
-      console.error("[sign-in] could not send the magic link", error);
+      logError("sign_in.magic_link_not_sent", error);
       return { status: "error", message: "We could not send the sign-in email. Please try again in a minute.", values: raw };
     }
     throw error; // the redirect to "check your email"

@@ -8,6 +8,7 @@ import { encryptOptional } from "@/lib/crypto";
 import { getDb } from "@/lib/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { isGoogleConfigured, readEnv } from "@/lib/env";
+import { logError } from "@/lib/log";
 import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { GOOGLE_SIGN_IN_SCOPES } from "@/lib/google/scopes";
 import { storeGoogleSignIn } from "@/lib/google/sign-in";
@@ -84,7 +85,7 @@ async function onSignIn({ user, account }: { user: { id?: string }; account?: Ac
     // consent to calendar.app.created just arrived: push the plan now
     await requestCalendarPush({ userId: user.id });
   } catch (error) {
-    console.error("[auth] storing Google tokens failed", { userId: user.id, error });
+    logError("auth.google_tokens_not_stored", error, { userId: user.id });
   }
 }
 

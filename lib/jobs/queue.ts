@@ -1,6 +1,7 @@
 import "server-only";
 import PgBoss from "pg-boss";
 import { readDatabaseEnv } from "@/lib/env";
+import { logError } from "@/lib/log";
 
 // The job queue lives in the app's PostgreSQL (schema "pgboss"): jobs are
 // claimed with SKIP LOCKED, so any number of workers can share it.
@@ -57,7 +58,7 @@ function createBoss(url: string, settings: QueueSettings, role: QueueRole): PgBo
     schedule: role === "worker",
     maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds,
   });
-  boss.on("error", (error) => console.error("[queue]", error));
+  boss.on("error", (error) => logError("queue.error", error));
   return boss;
 }
 

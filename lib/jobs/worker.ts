@@ -3,6 +3,7 @@ import { deleteExpiredSessions } from "@/lib/auth/session-cleanup";
 import { handleCalendarPushJob } from "@/lib/calendar/push-job";
 import type { CalendarPushJobData } from "@/lib/calendar/push-request";
 import { readEnv } from "@/lib/env";
+import { logError } from "@/lib/log";
 import { handleReplyCheckJob } from "@/lib/replies/jobs";
 import { deliverJobs, type DeliveryContext } from "@/lib/mail/delivery";
 import type { OutboxJobData } from "@/lib/mail/outbox";
@@ -48,7 +49,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
           context,
         ).catch((error: unknown) => {
           // the batch goes back to the queue (its rows are untouched or "sending", never sent twice); say why
-          console.error("[worker] a batch of sends failed", error);
+          logError("worker.send_batch_failed", error, { jobs: jobs.length });
           throw error;
         });
         // pg-boss retries these with backoff; the rest of the batch completes

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import { db, getDb } from "@/lib/db/client";
 import { outboundMessages, planSteps, smtpSettings, type OutboundMessage } from "@/lib/db/schema";
+import { logError } from "@/lib/log";
 import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { markStepsSent } from "@/lib/plan/step-actions";
 import type { OutboxJobData } from "./outbox";
@@ -136,10 +137,10 @@ async function closeSentSteps(sent: { message: OutboundMessage; sentAt: Date }[]
         await db.transaction((tx) =>
           markStepsSent(tx, { userId, steps: entries.map((entry) => ({ stepId: entry.message.stepId, sentAt: entry.sentAt })), now }),
         );
-        await requestCalendarPush({ userId }).catch((error: unknown) => console.error("[outbox] calendar push not requested", error));
+        await requestCalendarPush({ userId }).catch((error: unknown) => logError("outbox.calendar_push_not_requested", error, { userId }));
         break;
       } catch (error) {
-        if (attempt === STEP_UPDATE_ATTEMPTS) console.error("[outbox] sent, but the steps could not be marked done", { userId, error });
+        if (attempt === STEP_UPDATE_ATTEMPTS) logError("outbox.steps_not_marked_sent", error, { userId });
       }
     }
   }
@@ -169,7 +170,7 @@ async function deliverOne(
     return "sent";
   } catch (caught) {
     if (hasSent) {
-      console.error("[outbox] sent, but recording it failed", message.id, caught);
+      logError("outbox.sent_not_recorded", caught, { userId: message.userId, messageId: message.id });
       return "sent";
     }
     const error =
@@ -178,7 +179,7 @@ async function deliverOne(
         : hasStartedSending
           ? new DeliveryError("unknown", "Something went wrong while sending, so we can't tell whether the message left. Check your Sent folder.", { cause: caught })
           : new DeliveryError("temporary", "The message could not be prepared for sending; it will be tried again.", { cause: caught });
-    if (!(caught instanceof DeliveryError)) console.error("[outbox] unexpected error delivering", message.id, caught);
+    if (!(caught instanceof DeliveryError)) logError("outbox.delivery_failed", caught, { userId: message.userId, messageId: message.id });
     const now = context.now();
     if (error.isAuthFailure && message.transport === "smtp") {
       await db.update(smtpSettings).set({ lastError: error.userMessage, lastErrorAt: now }).where(eq(smtpSettings.userId, message.userId));

@@ -4,6 +4,7 @@ import type { gmail_v1 } from "googleapis";
 import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { db } from "@/lib/db/client";
 import { googleSettings } from "@/lib/db/schema";
+import { logError } from "@/lib/log";
 import { createGoogleClient, GoogleReconnectRequiredError, type Sleep } from "@/lib/google/client";
 import { loadGoogleConnection, markGoogleConnectionBroken, saveGoogleSetting } from "@/lib/google/connection";
 import { isGoogleRateLimit, readGoogleErrorDetails, readGoogleErrorStatus } from "@/lib/google/errors";
@@ -144,7 +145,7 @@ export async function checkGmailReplies(context: GmailReplyContext): Promise<{ m
     try {
       await requestCalendarPush({ userId });
     } catch (error) {
-      console.error("[replies] calendar push not requested", { userId, error });
+      logError("replies.calendar_push_not_requested", error, { userId });
     }
   }
   return { matched };

@@ -4,6 +4,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { FetchMessageObject, ImapFlow } from "imapflow";
 import { db } from "@/lib/db/client";
 import { imapSettings } from "@/lib/db/schema";
+import { logError, logWarning } from "@/lib/log";
 import { firstHeader, isAutoReplyHeaders, parseHeaderLines, readMessageIds, REPLY_HEADER_NAMES } from "./headers";
 import { createImapClient, describeImapError, IMAP_TIMEOUT_MS, ImapAccountError, type ImapAccount } from "./imap-connection";
 import { loadImapAccount } from "./imap-settings";
@@ -102,7 +103,7 @@ async function readMailbox(
   limits: { since: Date; maxMessages: number; timeoutMs: number },
 ) {
   const { timeoutMs } = limits;
-  const client = createImapClient(account, timeoutMs);
+  const client = await createImapClient(account, timeoutMs);
   let hasTimedOut = false;
   const timer = setTimeout(() => {
     hasTimedOut = true;
@@ -117,8 +118,8 @@ async function readMailbox(
     return fetched;
   } catch (error) {
     if (hasTimedOut) throw new ImapAccountError(`The mail server did not finish answering within ${formatSeconds(timeoutMs)}.`, "host");
-    // the user sees the server's words; the log keeps what was actually thrown
-    if (!(error instanceof ImapAccountError)) console.warn("[replies] IMAP error", { host: account.host, error });
+    // the user sees fixed words (describeImapError); the log keeps what was actually thrown
+    if (!(error instanceof ImapAccountError)) logWarning("replies.imap_error", error, { host: account.host });
     throw describeImapError(error, account, "connect");
   } finally {
     clearTimeout(timer);
@@ -152,7 +153,8 @@ export async function checkImapReplies({
     fetched = await readMailbox(account, row, { since: firstCheckSince(candidates, now), maxMessages, timeoutMs });
   } catch (error) {
     const message = error instanceof ImapAccountError ? error.message : "Could not check the mailbox.";
-    console.warn("[replies] IMAP check failed", { userId, host: row.host, message });
+    // the message may quote the server, which may quote the account: the error's name and code are enough here
+    logWarning("replies.imap_check_failed", error, { userId, host: row.host });
     return recordFailure(userId, now, message);
   }
 
@@ -167,7 +169,7 @@ export async function checkImapReplies({
     answered.add(match.interviewId);
     if (isRecorded) recorded += 1;
   }
-  if (recorded > 0) await requestCalendarPush({ userId }).catch((error: unknown) => console.error("[replies] calendar push not requested", error));
+  if (recorded > 0) await requestCalendarPush({ userId }).catch((error: unknown) => logError("replies.calendar_push_not_requested", error, { userId }));
   // Only for the mailbox that was read: if the user switched meanwhile, the new one starts over.
   await db
     .update(imapSettings)
@@ -224,7 +226,7 @@ export async function checkAllImapReplies({
       }
     } catch (error) {
       summary.failed += 1;
-      console.error("[replies] IMAP check crashed", { userId, error });
+      logError("replies.imap_check_crashed", error, { userId });
     }
   }
   return summary;

@@ -1,5 +1,6 @@
 import "server-only";
 import { readEnv } from "@/lib/env";
+import { logError, logger } from "@/lib/log";
 import { checkGmailReplies, listGmailReaderIds } from "./gmail";
 import { checkAllImapReplies } from "./imap";
 
@@ -10,14 +11,14 @@ import { checkAllImapReplies } from "./imap";
  */
 export async function handleReplyCheckJob({ now }: { now: Date }): Promise<void> {
   const imap = await checkAllImapReplies({ now });
-  if (imap.recorded || imap.failed || imap.deferred) console.info("[replies] IMAP check", imap);
+  if (imap.recorded || imap.failed || imap.deferred) logger.info(imap, "replies.imap_check");
   const { GOOGLE_API_ROOT_URL: rootUrl, GOOGLE_OAUTH_TOKEN_URL: tokenUrl } = readEnv();
   for (const userId of await listGmailReaderIds()) {
     try {
       await checkGmailReplies({ userId, now, rootUrl, tokenUrl });
     } catch (error) {
       // one user's Google trouble must not stop the others' checks
-      console.error("[replies] Gmail check failed", { userId, error });
+      logError("replies.gmail_check_failed", error, { userId });
     }
   }
 }
