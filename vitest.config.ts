@@ -23,6 +23,8 @@ export default defineConfig({
       ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
       APP_URL: "http://localhost:3000",
       AUTH_URL: "http://localhost:3000",
+      // the test SMTP and IMAP servers listen on random high ports (lib/net/mail-destination.ts)
+      MAIL_ALLOWED_PORTS: "*",
     },
   },
 });

@@ -62,3 +62,39 @@ export function isGoogleConfigured(env: Env = readEnv()): boolean {
 export function isDevOutboxEnabled(env: Env = readEnv()): boolean {
   return !env.SMTP_URL;
 }
+
+const PORT_LIST = /^\d{1,5}(?:\s*,\s*\d{1,5})*$/;
+
+// Which mail servers users' SMTP and IMAP settings may reach (lib/net/mail-destination.ts).
+const mailNetworkSchema = z.object({
+  NODE_ENV: z.string().default("development"),
+  // ports allowed beside the usual mail ports: a comma list, or * for any
+  MAIL_ALLOWED_PORTS: z
+    .string()
+    .trim()
+    .default("")
+    .refine(
+      (value) => value === "" || value === "*" || (PORT_LIST.test(value) && value.split(",").every((port) => Number(port) >= 1 && Number(port) <= 65535)),
+      "MAIL_ALLOWED_PORTS must be * or a comma list of ports between 1 and 65535",
+    ),
+  // private, loopback, link-local and carrier-grade NAT addresses in production too
+  MAIL_ALLOW_PRIVATE_HOSTS: z.stringbool().default(false),
+});
+
+export type MailNetworkEnv = { isProduction: boolean; extraPorts: "any" | number[]; allowsPrivateHosts: boolean };
+
+// Read on every use, not cached: the operator's choice applies to the next connection, and a test can change it.
+export function readMailNetworkEnv(): MailNetworkEnv {
+  const parsed = mailNetworkSchema.safeParse({
+    NODE_ENV: process.env.NODE_ENV || undefined,
+    MAIL_ALLOWED_PORTS: process.env.MAIL_ALLOWED_PORTS,
+    MAIL_ALLOW_PRIVATE_HOSTS: process.env.MAIL_ALLOW_PRIVATE_HOSTS || undefined,
+  });
+  if (!parsed.success) throw new Error(`Invalid environment:\n${describeIssues(parsed.error)}`);
+  const ports = parsed.data.MAIL_ALLOWED_PORTS;
+  return {
+    isProduction: parsed.data.NODE_ENV === "production",
+    extraPorts: ports === "*" ? "any" : ports === "" ? [] : ports.split(",").map(Number),
+    allowsPrivateHosts: parsed.data.MAIL_ALLOW_PRIVATE_HOSTS,
+  };
+}
