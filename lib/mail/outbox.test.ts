@@ -97,7 +97,7 @@ describe("outbox", () => {
     expect(receivedWith(failed.messageId)).toHaveLength(0);
   });
 
-  it("keeps a message whose login was refused as failed, with the server's words on the SMTP settings", async () => {
+  it("keeps a message whose login was refused as failed, and says so on the SMTP settings", async () => {
     const user = await createTestUser();
     await configureTestSmtpAccount(user.id, smtp.port, "wrong");
     const { stepId } = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Locked Corp" });
@@ -106,7 +106,23 @@ describe("outbox", () => {
     expect(failed.status).toBe("failed");
     expect(failed.lastError).toContain("refused the login");
     const [setting] = await getDb().select().from(smtpSettings).where(eq(smtpSettings.userId, user.id));
-    expect(setting!.lastError).toContain("Username and Password not accepted");
+    expect(setting!.lastError).toBe("The mail server refused the login.");
+  });
+
+  it("sends nothing through a saved server that stopped asking for a login (an open relay would take any From)", async () => {
+    const relay = await startTestSmtpServer({ offersLogin: false });
+    try {
+      const user = await createTestUser();
+      await configureTestSmtpAccount(user.id, relay.port);
+      const { stepId } = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Open Relay Corp" });
+      const queued = await queueStepMessage({ userId: user.id, stepId, when: { at: "now" }, now: new Date() });
+      const failed = await waitFor(() => readMessage(queued.id), isSettled);
+      expect(failed.status).toBe("failed");
+      expect(failed.lastError).toContain("did not ask for a login");
+      expect(relay.received).toEqual([]);
+    } finally {
+      await relay.close();
+    }
   });
 
   it("threads the follow-up under the thank-you sent to the same interviewer", async () => {

@@ -8,31 +8,21 @@ import { chooseAccountPassword, readStoredPassword } from "./account-password";
 import { composeMessage, createMessageId } from "./compose";
 import { resolveSender } from "./sender";
 import type { SmtpSettingsInput } from "./smtp-schema";
-import { createSmtpTransport, type SmtpServerSettings, type SmtpTransport } from "./transports/smtp";
+import { createSmtpTransport, SmtpDeliveryError, type SmtpServerSettings, type SmtpTransport } from "./transports/smtp";
 import { DeliveryError } from "./transports/types";
 
 export const SMTP_TEST_SUBJECT = "Afterview test email";
 
 const PASSWORD_REQUIRED = "Enter the password (for Gmail or Outlook, an app password)";
-const HOST_CODES = new Set(["ECONNECTION", "ETIMEDOUT", "EDNS", "ESOCKET", "ECONNREFUSED", "ENOTFOUND"]);
 
 type SmtpAccount = Extract<SmtpServerSettings, { host: string }>;
-type SmtpErrorField = "host" | "security" | "password";
 
 // The transport's words for the user (README "Sending: what can go wrong"),
 // tied to the form field that can fix them.
-function fieldFor(error: DeliveryError): SmtpErrorField | null {
-  if (error.isAuthFailure) return "password";
-  const code = (error.cause as { code?: string } | undefined)?.code ?? "";
-  if (code === "ETLS" || /certificate|TLS|Unencrypted/i.test(error.userMessage)) return "security";
-  if (HOST_CODES.has(code)) return "host";
-  return null;
-}
-
 function toUserFacingError(error: DeliveryError, prefix = ""): UserFacingError {
-  const hint = error.isAuthFailure ? " Check the user name and password (Gmail and Outlook need an app password)." : "";
+  const field = error instanceof SmtpDeliveryError ? error.field : null;
+  const hint = field === "password" ? " Check the user name and password (Gmail and Outlook need an app password)." : "";
   const message = `${prefix}${error.userMessage}${hint}`;
-  const field = fieldFor(error);
   return new UserFacingError(message, field ? { [field]: [message] } : undefined);
 }
 
@@ -49,9 +39,10 @@ async function withSmtpTransport<T>(account: SmtpAccount, run: (transport: SmtpT
 }
 
 /**
- * Saves the user's SMTP account after the server accepted the login; a refusal
- * comes back as a UserFacingError carrying the server's words and nothing is
- * saved. The password is stored encrypted (lib/crypto.ts).
+ * Saves the user's SMTP account after the server accepted the login (a server
+ * that asks for none is refused); a failure comes back as a UserFacingError in
+ * fixed words, tied to the field that can fix it, and nothing is saved. The
+ * password is stored encrypted (lib/crypto.ts).
  */
 export async function saveSmtpSettings({ userId, input, now }: { userId: string; input: SmtpSettingsInput; now: Date }): Promise<void> {
   const [existing] = await db.select().from(smtpSettings).where(eq(smtpSettings.userId, userId));
@@ -90,8 +81,8 @@ export async function deleteSmtpSettings({ userId }: { userId: string }): Promis
 
 /**
  * Sends a short message from the saved account to its own From address. The
- * outcome is recorded on the settings as a send would: a failure stores the
- * server's words (shown in Settings), a success marks the account verified.
+ * outcome is recorded on the settings as a send would: a failure stores what
+ * went wrong (shown in Settings), a success marks the account verified.
  */
 export async function sendTestEmail({ userId, now }: { userId: string; now: Date }): Promise<{ to: string }> {
   const [row] = await db.select().from(smtpSettings).where(eq(smtpSettings.userId, userId));

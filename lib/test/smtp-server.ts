@@ -25,12 +25,18 @@ export type TestSmtpServer = {
   faults: (SmtpFault | null)[];
   /** logins tried, and whether they were accepted */
   logins: { username: string; accepted: boolean }[];
+  /** connections opened to the server, to show that a refused destination was never dialed */
+  connections: () => number;
   close: () => Promise<void>;
 };
 
 type Options = {
   /** when set, AUTH is required and only this login is accepted */
   credentials?: { username: string; password: string };
+  /** false: a relay that offers no AUTH at all and takes mail from anyone */
+  offersLogin?: boolean;
+  /** the loopback address to listen on (IPv6 for the bracketed-literal path) */
+  address?: "127.0.0.1" | "::1";
 };
 
 type ConnectionHandle = { id: string; _socket?: { destroy: () => void } };
@@ -46,6 +52,7 @@ export async function startTestSmtpServer(options: Options = {}): Promise<TestSm
   const faults: (SmtpFault | null)[] = [];
   const logins: TestSmtpServer["logins"] = [];
   const faultBySession = new Map<string, SmtpFault | null | undefined>();
+  let connections = 0;
 
   const holder: { server?: SMTPServer } = {};
   const dropConnection = (session: SMTPServerSession) => {
@@ -58,10 +65,14 @@ export async function startTestSmtpServer(options: Options = {}): Promise<TestSm
   const serverOptions: SMTPServerOptions = {
     authOptional: !options.credentials,
     allowInsecureAuth: true,
-    disabledCommands: ["STARTTLS"],
+    disabledCommands: options.offersLogin === false ? ["STARTTLS", "AUTH"] : ["STARTTLS"],
     logger: false,
     // senders keep pooled connections open; closing waits this long for them
     closeTimeout: 1_000,
+    onConnect(_session, callback) {
+      connections += 1;
+      callback();
+    },
     onAuth(auth, _session, callback) {
       const accepted =
         !options.credentials || (auth.username === options.credentials.username && auth.password === options.credentials.password);
@@ -95,16 +106,18 @@ export async function startTestSmtpServer(options: Options = {}): Promise<TestSm
   };
   const server = new SMTPServer(serverOptions);
   holder.server = server;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const listenOn = options.address ?? "127.0.0.1";
+  await new Promise<void>((resolve) => server.listen(0, listenOn, resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://${listenOn.includes(":") ? `[${listenOn}]` : listenOn}:${port}`,
     port,
     received,
     receivedUnacknowledged,
     faults,
     logins,
+    connections: () => connections,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server, type Socket } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/test/smtp-server";
 import { composeMessage, createMessageId } from "../compose";
-import { createSmtpTransport, type SmtpTransport } from "./smtp";
+import { createSmtpTransport, SMTP_LOGIN_REFUSED_MESSAGE, SMTP_NO_LOGIN_MESSAGE, SMTP_UNREACHABLE_MESSAGE, type SmtpTransport } from "./smtp";
 import { DeliveryError } from "./types";
 
 let server: TestSmtpServer;
@@ -12,6 +13,7 @@ beforeAll(async () => {
 });
 afterEach(() => {
   transport?.close();
+  vi.unstubAllEnvs();
 });
 afterAll(async () => {
   await server.close();
@@ -56,11 +58,26 @@ describe("SMTP transport", () => {
     expect(got?.text?.trim()).toBe("Thank you.");
   });
 
-  it("reports a refused login as permanent, with the server's words", async () => {
+  it("reports a refused login as permanent, in its own words rather than the server's", async () => {
     const error = await outcomeOf(connect("wrong").send(await message()));
     expect(error.outcome).toBe("permanent");
     expect(error.isAuthFailure).toBe(true);
-    expect(error.userMessage).toContain("Username and Password not accepted");
+    expect(error.userMessage).toBe(SMTP_LOGIN_REFUSED_MESSAGE);
+  });
+
+  it("refuses a server that offers no login, for the check and for sending", async () => {
+    const relay = await startTestSmtpServer({ offersLogin: false });
+    try {
+      transport = createSmtpTransport({ host: "127.0.0.1", port: relay.port, security: "none", username: "ada", password: "anything" });
+      const checked = await outcomeOf(transport.verify());
+      expect(checked).toMatchObject({ outcome: "permanent", isAuthFailure: true, userMessage: SMTP_NO_LOGIN_MESSAGE });
+      const sent = await outcomeOf(transport.send(await message()));
+      expect(sent).toMatchObject({ outcome: "permanent", userMessage: SMTP_NO_LOGIN_MESSAGE });
+      expect(relay.received).toEqual([]);
+    } finally {
+      transport.close();
+      await relay.close();
+    }
   });
 
   it("retries a 421 and gives up on a 550", async () => {
@@ -87,6 +104,66 @@ describe("SMTP transport", () => {
   it("treats a closed port as temporary", async () => {
     transport = createSmtpTransport({ host: "127.0.0.1", port: 1, security: "none", username: "ada", password: "x" });
     expect((await outcomeOf(transport.send(await message()))).outcome).toBe("temporary");
+  });
+
+  it("connects to a bracketed IPv6 literal", async () => {
+    const v6 = await startTestSmtpServer({ address: "::1", credentials: { username: "ada", password: "right" } });
+    try {
+      transport = createSmtpTransport({ host: "[::1]", port: v6.port, security: "none", username: "ada", password: "right" });
+      await transport.verify();
+      expect(v6.logins).toEqual([{ username: "ada", accepted: true }]);
+    } finally {
+      transport.close();
+      await v6.close();
+    }
+  });
+
+  it("refuses a port outside the usual mail ports before connecting", async () => {
+    vi.stubEnv("MAIL_ALLOWED_PORTS", "");
+    const before = server.connections();
+    const error = await outcomeOf(connect().verify());
+    expect(error).toMatchObject({ outcome: "permanent", field: "port" });
+    expect(server.connections()).toBe(before);
+  });
+
+  it("refuses an unspecified or reserved address before connecting", async () => {
+    const before = server.connections();
+    // 0.0.0.0 would reach this machine's test server if it were dialed
+    for (const host of ["0.0.0.0", "[::]", "0"]) {
+      transport = createSmtpTransport({ host, port: server.port, security: "starttls", username: "ada", password: "right" });
+      expect(await outcomeOf(transport.verify()), host).toMatchObject({ outcome: "permanent", field: "host" });
+      transport.close();
+    }
+    expect(server.connections()).toBe(before);
+  });
+
+  it("says the same about a closed port, a silent hang-up and a service that is not SMTP, quoting none of them", async () => {
+    const banners: Server[] = [];
+    const listen = async (onConnection: (socket: Socket) => void) => {
+      const listener = createServer(onConnection);
+      banners.push(listener);
+      await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+      return (listener.address() as { port: number }).port;
+    };
+    try {
+      const ports = {
+        closed: 1,
+        hangUp: await listen((socket) => socket.destroy()),
+        imap: await listen((socket) => socket.end("* OK [CAPABILITY IMAP4rev1] Dovecot ready.\r\n")),
+        http: await listen((socket) => socket.end("HTTP/1.1 400 Bad Request\r\nServer: nginx/1.25.3\r\n\r\n")),
+        rejecting: await listen((socket) => socket.end("554 5.7.1 secret-internal-relay.corp refuses you\r\n")),
+      };
+      for (const [name, port] of Object.entries(ports)) {
+        transport = createSmtpTransport({ host: "127.0.0.1", port, security: "none", username: "ada", password: "right" });
+        expect(await outcomeOf(transport.verify()), name).toMatchObject({ userMessage: SMTP_UNREACHABLE_MESSAGE, field: "host" });
+        transport.close();
+      }
+      // TLS spoken to a server that answers in plain text
+      transport = createSmtpTransport({ host: "127.0.0.1", port: server.port, security: "tls", username: "ada", password: "right" });
+      expect(await outcomeOf(transport.verify())).toMatchObject({ userMessage: SMTP_UNREACHABLE_MESSAGE });
+    } finally {
+      for (const listener of banners) listener.close();
+    }
   });
 
   it("refuses unencrypted SMTP to another machine", () => {
