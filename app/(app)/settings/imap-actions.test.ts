@@ -1,5 +1,6 @@
+import { createServer, type Socket } from "node:net";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { decryptSecret } from "@/lib/crypto";
 import { imapSettings } from "@/lib/db/schema";
@@ -24,6 +25,26 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+// A loopback listener that counts who connects and answers as told: a stand-in
+// for whatever else might listen where a user points the form.
+async function startListener(answer: (socket: Socket) => void, address: "127.0.0.1" | "::1" = "127.0.0.1") {
+  let connections = 0;
+  const listener = createServer((socket) => {
+    connections += 1;
+    answer(socket);
+  });
+  await new Promise<void>((resolve) => listener.listen(0, address, resolve));
+  return {
+    port: (listener.address() as { port: number }).port,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => listener.close(() => resolve())),
+  };
+}
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -85,17 +106,83 @@ describe("Replies by IMAP settings actions", () => {
     expect(view).not.toHaveProperty("passwordEncrypted");
   });
 
-  it("refuses a login the server rejects with the server's words, keeps the input, saves nothing", async () => {
+  it("refuses a login the server rejects in fixed words, keeps the input, saves nothing", async () => {
     const user = await signedInUser();
     const state = await save(accountForm({ password: "not-the-password" }));
     expect(state).toMatchObject({
       status: "error",
-      message: expect.stringMatching(/refused the login: Authentication failed/),
-      fieldErrors: { password: [expect.stringMatching(/Authentication failed/)] },
+      message: "The mail server refused the login. Check the user name and password (an app password for Gmail).",
+      fieldErrors: { password: [expect.stringMatching(/refused the login/)] },
       values: { host: server.host, username: server.username },
     });
     expect(JSON.stringify(state)).not.toContain("not-the-password");
+    expect(JSON.stringify(state)).not.toContain("Authentication failed");
     expect(await storedRow(user.id)).toBeUndefined();
+  });
+
+  it("answers a closed port, a hang-up and a service that is not IMAP alike, quoting nothing it said", async () => {
+    const user = await signedInUser();
+    const listeners = [
+      await startListener((socket) => socket.destroy()),
+      await startListener((socket) => socket.end("220 relay.corp.internal ESMTP Postfix (Debian/GNU)\r\n")),
+      await startListener((socket) => socket.end("HTTP/1.1 400 Bad Request\r\nServer: nginx/1.25.3\r\n\r\n")),
+    ];
+    try {
+      const closed = await save(accountForm({ port: "1" }));
+      expect(closed).toMatchObject({ status: "error", fieldErrors: { host: [expect.stringMatching(/^Could not connect to a mail server at this server and port/)] } });
+      for (const listener of listeners) {
+        const state = await save(accountForm({ port: String(listener.port) }));
+        expect(state.message).toBe(closed.message);
+        expect(state.fieldErrors).toEqual(closed.fieldErrors);
+        expect(JSON.stringify(state)).not.toMatch(/Postfix|nginx|ESMTP|HTTP/);
+        expect(listener.connections()).toBe(1);
+      }
+    } finally {
+      for (const listener of listeners) await listener.close();
+    }
+    expect(await storedRow(user.id)).toBeUndefined();
+  });
+
+  it("refuses a port outside the usual IMAP ports on the port field, without connecting", async () => {
+    const user = await signedInUser();
+    vi.stubEnv("MAIL_ALLOWED_PORTS", "");
+    const listener = await startListener((socket) => socket.destroy());
+    try {
+      const state = await save(accountForm({ port: String(listener.port) }));
+      expect(state).toMatchObject({ status: "error", fieldErrors: { port: ["Afterview reads mail only on the usual IMAP ports: 993 or 143."] } });
+      expect(listener.connections()).toBe(0);
+    } finally {
+      await listener.close();
+    }
+    expect(await storedRow(user.id)).toBeUndefined();
+  });
+
+  it("refuses an address no mail server can have on the server field, without connecting", async () => {
+    const user = await signedInUser();
+    const listener = await startListener((socket) => socket.destroy());
+    try {
+      // dialed, 0.0.0.0 would reach this listener on 127.0.0.1; the others are its spellings
+      for (const host of ["0.0.0.0", "[::]", "0", "0x0.0"]) {
+        const state = await save(accountForm({ host, security: "starttls", port: String(listener.port) }));
+        expect(state, host).toMatchObject({ status: "error", fieldErrors: { host: [expect.any(String)] } });
+      }
+      expect(listener.connections()).toBe(0);
+    } finally {
+      await listener.close();
+    }
+    expect(await storedRow(user.id)).toBeUndefined();
+  });
+
+  it("connects to a server given as a bracketed IPv6 literal", async () => {
+    await signedInUser();
+    const listener = await startListener((socket) => socket.destroy(), "::1");
+    try {
+      const state = await save(accountForm({ host: "[::1]", port: String(listener.port) }));
+      expect(state).toMatchObject({ status: "error", fieldErrors: { host: [expect.stringMatching(/^Could not connect to a mail server/)] } });
+      expect(listener.connections()).toBe(1);
+    } finally {
+      await listener.close();
+    }
   });
 
   it("keeps the saved password when left blank, but not for another server", async () => {
