@@ -26,7 +26,8 @@ export default defineConfig({
   webServer: {
     command: "rm -rf .data/e2e && node --import tsx scripts/serve.ts",
     url: `${BASE_URL}/signin`,
-    env: { PORT: String(PORT), AFTERVIEW_DATA_DIR: ".data/e2e", DATABASE_URL: "", SMTP_URL: "" },
+    // the specs' SMTP server listens on loopback at a random port: a production server refuses both unless told
+    env: { PORT: String(PORT), AFTERVIEW_DATA_DIR: ".data/e2e", DATABASE_URL: "", SMTP_URL: "", MAIL_ALLOWED_PORTS: "*", MAIL_ALLOW_PRIVATE_HOSTS: "1" },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
