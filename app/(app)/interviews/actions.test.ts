@@ -53,6 +53,28 @@ describe("interview server actions", () => {
     });
   });
 
+  it("answers NUL bytes, encoded words and impossible dates with field errors, not a database failure", async () => {
+    const user = await signedInUser();
+    const values = interviewFormValues({
+      company: "=?utf-8?Q?Acme=0D=0ABcc:victim@example.com?=",
+      topics: "Pipelines\u0000",
+      decisionKind: "date",
+      decisionDate: "2025-02-30",
+      startsAtLocal: "9999-12-31T23:00",
+    });
+    const { result } = await captureNavigation(() => createInterviewAction(INITIAL_ACTION_STATE, toFormData(values)));
+    expect(result).toMatchObject({
+      status: "error",
+      fieldErrors: {
+        company: [expect.stringMatching(/=\?\.\.\.\?=/)],
+        topics: [expect.stringMatching(/control character/)],
+        decisionDate: [expect.stringMatching(/real date/)],
+        startsAtLocal: [expect.stringMatching(/real date/)],
+      },
+    });
+    expect(await listDashboard({ userId: user.id })).toEqual([]);
+  });
+
   it("reads nothing of a signed-out visitor's form before the session is known", async () => {
     signInAs(null);
     let isBodyRead = false;
