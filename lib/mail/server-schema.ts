@@ -19,6 +19,8 @@ export function mailServerFields(example: string) {
       .string()
       .max(1000, "Password must be at most 1000 characters")
       .refine((value) => !/[\r\n]/.test(value), "Password must be on one line")
+      // NUL separates the fields of an AUTH PLAIN login: none may hide in a password
+      .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), "Password contains an invisible control character; remove it")
       .default(""),
   };
 }
