@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
+import { refuseTextProblems } from "./validation/text";
 
 // Single-line fields end up in mail headers and calendar summaries: CR/LF,
 // control characters and encoded words are refused (lib/validation/text.ts).
@@ -19,6 +20,8 @@ export const optionalHttpUrl = z
   .string()
   .trim()
   .max(2000)
+  // new URL() accepts a NUL in the path, and the link is stored as typed
+  .superRefine(refuseTextProblems("The link", "line"))
   .refine((value) => {
     if (value === "") return true;
     try {

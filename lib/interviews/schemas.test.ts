@@ -81,6 +81,7 @@ describe("interviewInputSchema", () => {
   it("refuses NUL and other control characters in every text field instead of failing in the database", () => {
     const errors = errorsOf({
       company: "Acme\u0000",
+      jobUrl: "https://acme.example/jobs/\u0000",
       location: "Room 4\u0000",
       topics: "Pipelines\u0000",
       wentWell: "ok\u0008",
@@ -88,6 +89,7 @@ describe("interviewInputSchema", () => {
     });
     expect(errors).toMatchObject({
       company: expect.stringMatching(/control character/),
+      jobUrl: expect.stringMatching(/control character/),
       location: expect.stringMatching(/control character/),
       topics: expect.stringMatching(/control character/),
       wentWell: expect.stringMatching(/control character/),
