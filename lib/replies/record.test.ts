@@ -51,6 +51,15 @@ describe("reply candidates and recording", () => {
     ]);
   });
 
+  it("records a reply whose subject decodes to NUL and other control characters, without them", async () => {
+    const { user, interviewId, jane } = await createInterviewWithSentThankYou();
+    const match = { interviewId, interviewerId: jane.id, matchedBy: "thread" as const };
+    const hostile = mail({ externalId: "<nul\u0000@acme.example>", subject: "Re: Thanks\u0000\u0000\r\nBcc: x" });
+    expect(await recordDetectedReply({ userId: user.id, match, mail: hostile, source: "imap", now: NOW })).toEqual({ isRecorded: true });
+    const rows = await getDb().select().from(replies).where(eq(replies.userId, user.id));
+    expect(rows).toMatchObject([{ externalId: "<nul @acme.example>", subject: "Re: Thanks Bcc: x" }]);
+  });
+
   it("refuses to record a reply on another user's interview", async () => {
     const { interviewId, followUps } = await createInterviewWithSentThankYou();
     const intruder = await createTestUser();

@@ -3,6 +3,7 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { interviewers, interviews, opportunities, outboundMessages, planSteps, replies, users } from "@/lib/db/schema";
 import { syncInterviewPlans } from "@/lib/plan/sync";
+import { toStorableLine } from "@/lib/validation/text";
 import type { IncomingMail, ReplyCandidates, ReplyMatch } from "./match";
 
 export type ReplySource = "imap" | "gmail";
@@ -116,9 +117,10 @@ export async function recordDetectedReply({
         interviewerId: person?.id ?? null,
         receivedAt: mail.receivedAt,
         source,
-        externalId: mail.externalId,
-        fromAddress: mail.fromAddress.slice(0, ADDRESS_MAX_CHARS),
-        subject: mail.subject.slice(0, SUBJECT_MAX_CHARS),
+        // the sender controls these: a NUL (=00 in an encoded word) would fail the insert on every check
+        externalId: toStorableLine(mail.externalId),
+        fromAddress: toStorableLine(mail.fromAddress).slice(0, ADDRESS_MAX_CHARS),
+        subject: toStorableLine(mail.subject).slice(0, SUBJECT_MAX_CHARS),
       })
       .onConflictDoNothing({ target: [replies.userId, replies.externalId] })
       .returning({ id: replies.id });

@@ -35,6 +35,17 @@ export function findTextProblem(value: string, shape: TextShape): string | null 
   return null;
 }
 
+const CONTROL_RUNS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
+
+/**
+ * A line that came from outside, not from a form (an incoming mail's subject,
+ * decoded by mailparser from encoded words that may hold =00), made storable:
+ * each run of control characters becomes one space. Nobody can be asked to fix it.
+ */
+export function toStorableLine(value: string): string {
+  return value.replace(CONTROL_RUNS, " ");
+}
+
 /** A zod refinement adding `${label} <problem>` as the field's error. */
 export function refuseTextProblems(label: string, shape: TextShape) {
   return (value: string, context: z.RefinementCtx) => {
