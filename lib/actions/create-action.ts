@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { getSessionUserId } from "@/lib/auth/session";
 import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { logError } from "@/lib/log";
 import { readFormInput } from "./form-input";
 import type { ActionState, FieldErrors } from "./state";
 
@@ -27,7 +28,7 @@ async function announcePlanChange(userId: string): Promise<void> {
   try {
     await requestCalendarPush({ userId });
   } catch (error) {
-    console.error("[action] calendar push not requested", { userId, error });
+    logError("action.calendar_push_not_requested", error, { userId });
   }
 }
 
@@ -56,7 +57,7 @@ async function runHandler<Input>(
     if (error instanceof UserFacingError) {
       return { state: { status: "error", message: error.message, fieldErrors: error.fieldErrors, values: echo } };
     }
-    console.error("[action] unexpected error", { userId, error });
+    logError("action.unexpected_error", error, { userId });
     return { state: { status: "error", message: GENERIC_ERROR, values: echo } };
   }
 }
