@@ -77,13 +77,33 @@ export function createFormAction<Input>(
   };
 }
 
+// The session read is the pipeline's first database query: when the database is
+// down it throws, and the user must still get their typed input back.
+async function readSessionUserId(): Promise<{ userId: string | null; error?: never } | { userId?: never; error: unknown }> {
+  try {
+    return { userId: await getSessionUserId() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+const SESSION_UNREADABLE: PipelineResult = { state: { status: "error", message: GENERIC_ERROR } };
+
 async function runFormPipeline<Input>(
   schema: z.ZodType<Input>,
   formData: FormData,
   handler: Handler<Input>,
   echo: (raw: Record<string, unknown>) => Record<string, unknown>,
 ): Promise<PipelineResult> {
-  const userId = await getSessionUserId();
+  const session = await readSessionUserId();
+  if (session.error !== undefined) {
+    logError("action.session_unreadable", session.error);
+    // the parse is bounded and refuses polluting names (form-input.ts); it runs
+    // here only to hand back what was typed, never to act on it
+    const input = readFormInput(formData, schema);
+    return input.status === "refused" ? SESSION_UNREADABLE : { state: { ...SESSION_UNREADABLE.state, values: echo(input.values) } };
+  }
+  const { userId } = session;
   if (!userId) return SESSION_ENDED;
   const input = readFormInput(formData, schema);
   if (input.status === "refused") return { state: { status: "error", message: FORM_REFUSED } };
@@ -105,7 +125,12 @@ export function createAction<Input>(schema: z.ZodType<Input>, handler: Handler<I
 }
 
 async function runBoundPipeline<Input>(schema: z.ZodType<Input>, raw: unknown, handler: Handler<Input>): Promise<PipelineResult> {
-  const userId = await getSessionUserId();
+  const session = await readSessionUserId();
+  if (session.error !== undefined) {
+    logError("action.session_unreadable", session.error);
+    return SESSION_UNREADABLE;
+  }
+  const { userId } = session;
   if (!userId) return SESSION_ENDED;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
