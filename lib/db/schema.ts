@@ -320,6 +320,14 @@ export const rateLimits = pgTable(
   (rateLimit) => [index("rate_limit_expire_idx").on(rateLimit.expire)],
 );
 
+// One row per mail worker process, touched every few seconds (lib/jobs/heartbeat.ts):
+// the web app and /readyz tell from the newest one whether any worker is running.
+export const workerHeartbeats = pgTable("worker_heartbeat", {
+  workerId: text("worker_id").primaryKey(),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  seenAt: timestamp("seen_at", { withTimezone: true }).notNull(),
+});
+
 // ---- Sending (lib/mail) ----
 
 export const outboxStatus = pgEnum("outbox_status", ["scheduled", "sending", "sent", "failed", "unknown", "cancelled"]);
@@ -479,3 +487,4 @@ export type OutboundMessage = typeof outboundMessages.$inferSelect;
 export type SmtpSetting = typeof smtpSettings.$inferSelect;
 export type ImapSetting = typeof imapSettings.$inferSelect;
 export type GoogleSetting = typeof googleSettings.$inferSelect;
+export type WorkerHeartbeat = typeof workerHeartbeats.$inferSelect;
