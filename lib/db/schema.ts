@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   date,
@@ -35,6 +36,8 @@ export const users = pgTable("user", {
   postalAddress: text("postal_address").notNull().default(""),
   // words the spelling check accepts for this user ("add to dictionary")
   personalWords: text("personal_words").array().notNull().default(sql`'{}'::text[]`),
+  // docs/rules.md "Network invitation": off unless the user asks for the line in thank-yous
+  includeNetworkInvite: boolean("include_network_invite").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -167,6 +170,8 @@ export const interviews = pgTable(
     wentWell: text("went_well").notNull().default(""),
     toClarify: text("to_clarify").notNull().default(""),
     sharedInterests: text("shared_interests").notNull().default(""),
+    // who receives follow-ups and the call; null (or a deleted interviewer) means the first one
+    followUpInterviewerId: uuid("follow_up_interviewer_id").references((): AnyPgColumn => interviewers.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -190,6 +195,9 @@ export const interviewers = pgTable(
     email: text("email"),
     phone: text("phone"),
     postalAddress: text("postal_address"),
+    // what this person said, so only their own draft mentions it (the interview's notes are the fallback)
+    specificDetail: text("specific_detail"),
+    topics: text("topics"),
   },
   (p) => [index("interviewer_interview_idx").on(p.interviewId, p.position)],
 );
