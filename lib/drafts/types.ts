@@ -22,7 +22,11 @@ export type DraftInput = {
   variant?: ThankYouVariant;
   /** Follow-up 1 or 2. */
   sequence?: number | null;
-  interviewer: { id: string; name: string; title: string };
+  /**
+   * `specificDetail` and `topics` are what this person said (the interview form's
+   * per-interviewer notes); null or absent: fall back to the interview's notes.
+   */
+  interviewer: { id: string; name: string; title: string; specificDetail?: string | null; topics?: string | null };
   company: string;
   role: string;
   stage: InterviewStage;
@@ -35,6 +39,8 @@ export type DraftInput = {
   letterPlanned: boolean;
   /** `signature` is the multi-line contact block. */
   candidate: { name: string; signature: string };
+  /** The user's setting: a thank-you may carry a one-line invitation to connect (off by default). */
+  includeNetworkInvite?: boolean;
 };
 
 /** The body is plain paragraphs the user edits as text; templates add the markup. */
