@@ -8,10 +8,11 @@ import { encryptOptional } from "@/lib/crypto";
 import { getDb } from "@/lib/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { isGoogleConfigured, readEnv } from "@/lib/env";
-import { logError } from "@/lib/log";
+import { logError, logger } from "@/lib/log";
 import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { GOOGLE_SIGN_IN_SCOPES } from "@/lib/google/scopes";
 import { storeGoogleSignIn } from "@/lib/google/sign-in";
+import { createAuthLogger } from "./auth-logger";
 import { normalizeSignInAddress, sendMagicLink } from "./magic-link";
 import { hashSessionTokensIn } from "./session-token";
 import { rationSignInLinks } from "./sign-in-limits";
@@ -118,6 +119,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     // rejection), and every refused request would still store a token.
     callbacks: { signIn: rationSignInLinks },
     events: { signIn: onSignIn },
+    logger: createAuthLogger({ logger, logError }),
   };
   return config;
 });
