@@ -2,14 +2,16 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { readEnv } from "@/lib/env";
 import { storeDevOutboxMessage } from "./dev-outbox";
+import { smtpUrlOptions } from "./transports/smtp";
 
 export type OutgoingMail = { to: string; subject: string; text: string; html?: string };
 
 let smtpTransport: Transporter | undefined;
 
-// Built once per process from configuration and pooled; TLS verification stays on.
+// Built once per process from configuration, with the outbox relay's pool limits
+// and timeouts (the URL alone would drop them); TLS verification stays on.
 function getSmtpTransport(smtpUrl: string): Transporter {
-  smtpTransport ??= nodemailer.createTransport(smtpUrl, { disableFileAccess: true, disableUrlAccess: true });
+  smtpTransport ??= nodemailer.createTransport(smtpUrlOptions(smtpUrl));
   return smtpTransport;
 }
 

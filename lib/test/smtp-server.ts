@@ -27,6 +27,8 @@ export type TestSmtpServer = {
   logins: { username: string; accepted: boolean }[];
   /** connections opened to the server, to show that a refused destination was never dialed */
   connections: () => number;
+  /** the most connections that were open at the same time */
+  peakOpenConnections: () => number;
   close: () => Promise<void>;
 };
 
@@ -53,6 +55,8 @@ export async function startTestSmtpServer(options: Options = {}): Promise<TestSm
   const logins: TestSmtpServer["logins"] = [];
   const faultBySession = new Map<string, SmtpFault | null | undefined>();
   let connections = 0;
+  let openConnections = 0;
+  let peakOpenConnections = 0;
 
   const holder: { server?: SMTPServer } = {};
   const dropConnection = (session: SMTPServerSession) => {
@@ -71,7 +75,12 @@ export async function startTestSmtpServer(options: Options = {}): Promise<TestSm
     closeTimeout: 1_000,
     onConnect(_session, callback) {
       connections += 1;
+      openConnections += 1;
+      peakOpenConnections = Math.max(peakOpenConnections, openConnections);
       callback();
+    },
+    onClose() {
+      openConnections -= 1;
     },
     onAuth(auth, _session, callback) {
       const accepted =
@@ -118,6 +127,7 @@ export async function startTestSmtpServer(options: Options = {}): Promise<TestSm
     faults,
     logins,
     connections: () => connections,
+    peakOpenConnections: () => peakOpenConnections,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import net from "node:net";
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
+import { parseConnectionUrl } from "nodemailer/lib/shared";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
 import { logError } from "@/lib/log";
 import { MailDestinationError, resolveMailDestination, toBareHost } from "@/lib/net/mail-destination";
@@ -22,21 +23,34 @@ export type SmtpServerSettings =
 
 
 // forceAuth is a documented nodemailer option that @types/nodemailer leaves out.
-type PoolOptions = SMTPPool.Options & { url?: string; forceAuth?: boolean };
+type PoolOptions = SMTPPool.Options & { forceAuth?: boolean };
+
+const COMMON_POOL_OPTIONS = {
+  pool: true as const,
+  maxConnections: SMTP_POOL_MAX_CONNECTIONS,
+  maxMessages: SMTP_POOL_MAX_MESSAGES_PER_CONNECTION,
+  connectionTimeout: SMTP_CONNECT_TIMEOUT_MS,
+  greetingTimeout: SMTP_CONNECT_TIMEOUT_MS,
+  socketTimeout: SMTP_SOCKET_TIMEOUT_MS,
+  disableFileAccess: true,
+  disableUrlAccess: true,
+  getSocket: connectWithoutDelay,
+};
+
+/**
+ * The operator's SMTP_URL as pool options. Handed to nodemailer as `{ url }`,
+ * the URL replaces every other option (no pool, no connection cap, a 10-minute
+ * socket timeout, file and URL access on), so it is parsed here and only what
+ * it says about the server (host, port, TLS, login, `tls.*`) is taken from it;
+ * the limits above win over anything in its query string.
+ */
+export function smtpUrlOptions(url: string): PoolOptions {
+  return { ...(parseConnectionUrl(url) as PoolOptions), ...COMMON_POOL_OPTIONS };
+}
 
 function transportOptions(settings: SmtpServerSettings): PoolOptions {
-  const common = {
-    pool: true as const,
-    maxConnections: SMTP_POOL_MAX_CONNECTIONS,
-    maxMessages: SMTP_POOL_MAX_MESSAGES_PER_CONNECTION,
-    connectionTimeout: SMTP_CONNECT_TIMEOUT_MS,
-    greetingTimeout: SMTP_CONNECT_TIMEOUT_MS,
-    socketTimeout: SMTP_SOCKET_TIMEOUT_MS,
-    disableFileAccess: true,
-    disableUrlAccess: true,
-    getSocket: connectWithoutDelay,
-  };
-  if ("url" in settings) return { ...common, url: settings.url };
+  const common = COMMON_POOL_OPTIONS;
+  if ("url" in settings) return smtpUrlOptions(settings.url);
   // Unencrypted SMTP only to this machine (a local relay or bridge); TLS is always verified.
   if (settings.security === "none" && !isLoopbackHost(settings.host)) {
     throw new SmtpDeliveryError("permanent", "Unencrypted SMTP is allowed only to a server on this machine. Choose TLS or STARTTLS.", { field: "security" });
