@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
+import type { EmbeddedDatabase } from "../lib/db/embedded";
 import { runMigrations } from "../lib/db/migrate";
 
 export const DATA_DIR = path.resolve(process.env.AFTERVIEW_DATA_DIR ?? ".data");
@@ -65,6 +65,8 @@ export async function prepareDatabase(log: (line: string) => void): Promise<Data
   log(`Starting embedded PostgreSQL (data in ${path.join(DATA_DIR, "postgres")})...`);
   // only this installation knows it: the cluster's port is open to every local user
   const password = readLocalSecret("EMBEDDED_DATABASE_PASSWORD", () => randomBytes(LOCAL_SECRET_BYTES).toString("hex"));
+  // imported here, the one place that starts it: the worker and the tools import this module too
+  const { startEmbeddedPostgres } = await import("../lib/db/embedded");
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), password });
   try {
     const url = await ensureDatabase(embedded.url, EMBEDDED_DATABASE_NAME);

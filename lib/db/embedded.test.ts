@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
@@ -95,4 +96,55 @@ describe("embedded PostgreSQL", () => {
       await running.stop();
     }
   }, 60_000);
+
+  it("runs PostgreSQL in a process group of its own, so a Ctrl-C to the app's group does not stop it before the app is done with it", async () => {
+    const running = await startEmbeddedPostgres({ dataDir: path.join(parent, "group"), password: newPassword(), persistent: false });
+    try {
+      const groupOf = (pid: number) => Number(execFileSync("ps", ["-o", "pgid=", "-p", String(pid)]).toString().trim());
+      expect(groupOf(running.pid)).toBe(running.pid);
+      expect(groupOf(running.pid)).not.toBe(groupOf(process.pid));
+    } finally {
+      await running.stop();
+    }
+  }, 60_000);
+
+  it("is not loaded by importing the runtime, so the worker (which imports it) keeps its own signal handling", () => {
+    const counts = execFileSync(process.execPath, [
+      "--import",
+      "tsx",
+      "--input-type=module",
+      "-e",
+      'const count = () => ["SIGINT", "SIGTERM", "exit"].map((event) => process.listenerCount(event)).join(","); const before = count(); await import("./scripts/runtime.ts"); console.log(before === count() ? "none added" : `${before} -> ${count()}`);',
+    ]).toString().trim();
+    expect(counts).toBe("none added");
+  }, 30_000);
+
+  it("adds no signal or exit handlers to the process that starts it, which would exit before its ordered shutdown", async () => {
+    const events = ["SIGINT", "SIGTERM", "SIGHUP", "exit", "beforeExit"] as const;
+    const before = events.map((event) => process.listenerCount(event));
+    const running = await startEmbeddedPostgres({ dataDir: path.join(parent, "hooks"), password: newPassword(), persistent: false });
+    try {
+      expect(events.map((event) => process.listenerCount(event))).toEqual(before);
+    } finally {
+      await running.stop();
+    }
+  }, 60_000);
+
+  it("stops at once when PostgreSQL is already gone", async () => {
+    const running = await startEmbeddedPostgres({ dataDir: path.join(parent, "gone"), password: newPassword(), persistent: false });
+    process.kill(running.pid, "SIGKILL");
+    while (isAlive(running.pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    await running.stop();
+    expect(Date.now() - started).toBeLessThan(1_000);
+  }, 60_000);
 });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

