@@ -21,7 +21,7 @@ import { listDashboardSteps } from "@/lib/plan/queries";
 import { syncInterviewPlans } from "@/lib/plan/sync";
 import { getUserSettings } from "@/lib/users/settings";
 import { benchOutbox } from "./bench/outbox";
-import { buildBaselineApp, LOAD_CONNECTIONS, load, startNext, stopNext } from "./bench/http";
+import { buildBaselineApp, LOAD_CONNECTIONS, load, startApp, startNext, stopNext } from "./bench/http";
 import { BENCH_ZONE, seedUser } from "./bench/seed";
 import { ms, report, time } from "./bench/stats";
 import { isBuildStale, NEXT_BIN } from "./runtime";
@@ -174,7 +174,7 @@ async function benchHttp(databaseUrl: string, sessionToken: string, emptySession
   const bare = await load(`http://127.0.0.1:${BASELINE_PORT}/`);
   await stopNext(baseline);
   rmSync(baselineDir, { recursive: true, force: true });
-  const app = await startNext(process.cwd(), APP_PORT, { DATABASE_URL: databaseUrl, APP_URL: `http://localhost:${APP_PORT}`, AUTH_URL: `http://localhost:${APP_PORT}` });
+  const app = await startApp(APP_PORT, { DATABASE_URL: databaseUrl, APP_URL: `http://localhost:${APP_PORT}`, AUTH_URL: `http://localhost:${APP_PORT}` });
   const cookie = { cookie: `authjs.session-token=${sessionToken}` };
   const dashboardKiB = await pageKiB(`http://127.0.0.1:${APP_PORT}/dashboard`, cookie);
   const dashboard = await load(`http://127.0.0.1:${APP_PORT}/dashboard`, cookie);
@@ -196,7 +196,7 @@ async function benchHttp(databaseUrl: string, sessionToken: string, emptySession
 // `npm run bench -- --profile`: a CPU profile of the dashboard under load, in .data/profiles
 async function profileDashboard(databaseUrl: string, sessionToken: string) {
   const dir = path.resolve(".data/profiles");
-  const app = await startNext(process.cwd(), APP_PORT, { DATABASE_URL: databaseUrl }, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  const app = await startApp(APP_PORT, { DATABASE_URL: databaseUrl }, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
   const cookie = `authjs.session-token=${sessionToken}`;
   const html = await (await fetch(`http://127.0.0.1:${APP_PORT}/dashboard`, { headers: { cookie } })).text();
   const result = await load(`http://127.0.0.1:${APP_PORT}/dashboard`, { cookie });

@@ -12,13 +12,7 @@ export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; 
 
 const NEXT_CLI = path.resolve("node_modules/next/dist/bin/next");
 
-export async function startNext(cwd: string, port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
-  // stdout is not read: a piped, unread stdout would fill and block the server
-  const child = spawn(process.execPath, [...nodeArgs, NEXT_CLI, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd,
-    env: { ...process.env, DATABASE_LOG_QUERIES: "false", ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+async function waitUntilServing(child: ChildProcess, port: number, name: string): Promise<ChildProcess> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     try {
@@ -30,7 +24,26 @@ export async function startNext(cwd: string, port: number, env: Record<string, s
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   child.kill();
-  throw new Error(`next start on port ${port} did not answer`);
+  throw new Error(`${name} on port ${port} did not answer`);
+}
+
+// stdout is not read by either: a piped, unread stdout would fill and block the server
+export async function startNext(cwd: string, port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, NEXT_CLI, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd,
+    env: { ...process.env, DATABASE_LOG_QUERIES: "false", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return waitUntilServing(child, port, "next start");
+}
+
+// The app as `npm start` serves it: Next.js behind scripts/web-server.ts.
+export async function startApp(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/web-server.ts"], {
+    env: { ...process.env, DATABASE_LOG_QUERIES: "false", NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return waitUntilServing(child, port, "the web server");
 }
 
 export async function stopNext(child: ChildProcess): Promise<void> {
