@@ -7,7 +7,7 @@
 export const SHUTDOWN_GRACE_SECONDS = 30;
 const MAX_SHUTDOWN_GRACE_SECONDS = 3_600;
 
-export function readShutdownGraceSeconds(env: NodeJS.ProcessEnv = process.env): number {
+export function readShutdownGraceSeconds(env: Record<string, string | undefined> = process.env): number {
   const raw = env.SHUTDOWN_GRACE_SECONDS;
   if (raw === undefined || raw === "") return SHUTDOWN_GRACE_SECONDS;
   const seconds = Number(raw);
