@@ -9,16 +9,13 @@ import type { OutboxJobData } from "./outbox";
 import { getTransportFor } from "./sender";
 import { DeliveryError, type MailTransport, type TransportReceipt } from "./transports/types";
 
-/** Sends in flight at once per batch; the SMTP pool has its own connection limit. */
-export const DELIVERY_CONCURRENCY = 20;
-
 export type DeliveryJob = { id: string; data: OutboxJobData; retryCount: number; retryLimit: number };
 
 export type DeliveryContext = {
   now: () => Date;
   /** a job active longer than this was abandoned by a dead worker */
   expireInSeconds: number;
-  getTransport?: (message: OutboundMessage) => Promise<MailTransport>;
+  getTransport?: (message: Pick<OutboundMessage, "userId" | "transport">) => Promise<MailTransport>;
 };
 
 export type DeliveryResult = {
@@ -150,13 +147,14 @@ async function deliverOne(
   message: OutboundMessage,
   job: DeliveryJob,
   context: DeliveryContext,
+  transportFor: Promise<MailTransport>,
   sent: { message: OutboundMessage; sentAt: Date }[],
 ): Promise<Outcome> {
   let hasStartedSending = false;
   let hasSent = false;
   let receipt: TransportReceipt;
   try {
-    const transport = await (context.getTransport ?? getTransportFor)(message);
+    const transport = await transportFor;
     hasStartedSending = true;
     receipt = await transport.send({
       raw: Buffer.from(message.mime, "base64"),
@@ -221,19 +219,6 @@ export async function markAbandonedSends({ now, claimedBefore, ids }: { now: Dat
   return abandoned.length;
 }
 
-async function runLimited<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
-}
-
 /**
  * One batch of send jobs. The queue delivers at least once, so the row is the
  * guard: only a row this call moved from "scheduled" to "sending" is sent, and
@@ -266,15 +251,45 @@ export async function deliverJobs(jobs: DeliveryJob[], context: DeliveryContext)
 
   result.unknown += await markAbandonedSends({ now, claimedBefore: new Date(now.getTime() - context.expireInSeconds * 1000), ids });
 
+  // One transport per account for the batch, found before anything is claimed.
+  const waiting = await db
+    .select({ id: outboundMessages.id, userId: outboundMessages.userId, transport: outboundMessages.transport })
+    .from(outboundMessages)
+    .where(and(inArray(outboundMessages.id, ids), eq(outboundMessages.status, "scheduled")));
+  const transports = new Map<string, Promise<MailTransport>>();
+  const transportFor = (row: (typeof waiting)[number]) => {
+    const key = `${row.userId}/${row.transport}`;
+    let transport = transports.get(key);
+    if (!transport) {
+      transport = (context.getTransport ?? getTransportFor)(row);
+      transports.set(key, transport);
+    }
+    return transport;
+  };
+
   const sent: { message: OutboundMessage; sentAt: Date }[] = [];
-  const outcomes = await runLimited(ids, DELIVERY_CONCURRENCY, async (id) => {
-    const message = await claimMessage(id, context.now());
-    if (!message) return "skipped" as const;
-    const job = jobByMessage.get(id)!;
-    const outcome = await deliverOne(message, job, context, sent);
-    if (outcome === "retry") result.retry.push({ jobId: job.id, messageId: id });
-    return outcome;
-  });
+  const outcomes = await Promise.all(
+    waiting.map(async (row): Promise<Outcome> => {
+      const transport = transportFor(row);
+      // A message is claimed only once its transport can put it on the wire:
+      // a pool of 5 connections has at most 5 messages "sending" in this process.
+      const slots = await transport.then(
+        (resolved) => resolved.sendSlots,
+        () => undefined,
+      );
+      const release = await slots?.acquire();
+      try {
+        const job = jobByMessage.get(row.id)!;
+        const message = await claimMessage(row.id, context.now());
+        if (!message) return "skipped";
+        const outcome = await deliverOne(message, job, context, transport, sent);
+        if (outcome === "retry") result.retry.push({ jobId: job.id, messageId: row.id });
+        return outcome;
+      } finally {
+        release?.();
+      }
+    }),
+  );
   await closeSentSteps(sent, context.now());
   for (const outcome of outcomes) {
     if (outcome === "sent") result.sent++;

@@ -9,6 +9,7 @@ import { setupTestDatabase } from "../test/database";
 import { createTestUser } from "../test/factories";
 import { startTestSmtpServer, type SmtpFault, type TestSmtpServer } from "../test/smtp-server";
 import { queueStepMessage } from "./outbox";
+import { SMTP_POOL_MAX_CONNECTIONS } from "./transports/smtp";
 import { configureTestSmtpAccount, createInterviewWithApprovedThankYou, waitFor } from "./test-support";
 
 setupTestDatabase();
@@ -105,20 +106,28 @@ describe("outbox under faults", () => {
     }
   }, 180_000);
 
-  it("turns the sends of a worker killed mid-batch into unknown, sends the rest once", async () => {
+  it("turns only the sends on the wire of a worker killed mid-batch into unknown (at most the pool's connections), sends the rest once", async () => {
     smtp.faults.length = 0;
     smtp.faults.push(...Array.from({ length: 30 }, (): SmtpFault => ({ kind: "slow-data", ms: 1_500 })));
     const ids = await queueMessages(30, "Killed");
     const doomed = workerProcess();
-    await waitFor(() => readAll(ids), (rows) => rows.some((row) => row.status === "sending"), 60_000);
+    // the pool is full: every connection is in a slow DATA
+    await waitFor(() => readAll(ids), (rows) => rows.filter((row) => row.status === "sending").length >= SMTP_POOL_MAX_CONNECTIONS, 60_000);
     doomed.kill("SIGKILL");
+    await new Promise((resolve) => doomed.once("exit", resolve));
+    const atKill = await readAll(ids);
+    const count = (rows: OutboundMessage[], status: string) => rows.filter((row) => row.status === status).length;
+    expect(count(atKill, "sending")).toBeLessThanOrEqual(SMTP_POOL_MAX_CONNECTIONS);
+    expect(count(atKill, "scheduled")).toBe(ids.length - count(atKill, "sending") - count(atKill, "sent"));
+
     const worker = await startWorker({ settings: QUEUE });
     try {
       const rows = await waitFor(() => readAll(ids), allSettled, 120_000);
       assertNeverTwiceNeverLost(rows);
-      expect(rows.some((row) => row.status === "unknown")).toBe(true);
+      expect(count(rows, "unknown")).toBeGreaterThan(0);
+      expect(count(rows, "unknown")).toBeLessThanOrEqual(SMTP_POOL_MAX_CONNECTIONS);
       expect(rows.filter((row) => row.status === "unknown").every((row) => /worker stopped/.test(row.lastError ?? ""))).toBe(true);
-      expect(rows.some((row) => row.status === "sent")).toBe(true);
+      expect(count(rows, "sent")).toBe(ids.length - count(rows, "unknown"));
     } finally {
       await worker.stop();
     }

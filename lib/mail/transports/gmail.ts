@@ -4,11 +4,26 @@ import { loadGoogleConnection, markGoogleConnectionBroken } from "@/lib/google/c
 import { isGoogleRateLimit, readGoogleErrorDetails, readGoogleErrorStatus } from "@/lib/google/errors";
 import { NO_RETRY } from "@/lib/google/retry";
 import { GMAIL_SEND_SCOPE } from "@/lib/google/scopes";
+import { createSendSlots, type SendSlots } from "./send-slots";
 import { DeliveryError, type MailTransport, type TransportMessage, type TransportReceipt } from "./types";
 
 /** A send still unanswered after this long ends as "unknown", before its job expires. */
 export const GMAIL_SEND_TIMEOUT_MS = 60_000;
 const GOOGLE_WORDS_MAX_CHARS = 300;
+/** Sends per Google account at once in one process: a user's batch, not a burst against Gmail's per-user limits. */
+export const GMAIL_MAX_CONCURRENT_SENDS = 5;
+
+// per user, not per transport object: a transport is built for every batch
+const gmailSendSlots = new Map<string, SendSlots>();
+
+function sendSlotsFor(userId: string): SendSlots {
+  let slots = gmailSendSlots.get(userId);
+  if (!slots) {
+    slots = createSendSlots(GMAIL_MAX_CONCURRENT_SENDS);
+    gmailSendSlots.set(userId, slots);
+  }
+  return slots;
+}
 
 export const GMAIL_RECONNECT_MESSAGE = "Google refused Afterview's access to your account. Reconnect Google in Settings, then send again.";
 
@@ -87,6 +102,7 @@ async function openGmail(options: GmailTransportOptions) {
 export async function createGmailTransport(options: GmailTransportOptions): Promise<MailTransport> {
   return {
     kind: "gmail",
+    sendSlots: sendSlotsFor(options.userId),
     async send(message: TransportMessage): Promise<TransportReceipt> {
       const gmail = await openGmail(options);
       try {

@@ -6,6 +6,7 @@ import type SMTPPool from "nodemailer/lib/smtp-pool";
 import { logError } from "@/lib/log";
 import { MailDestinationError, resolveMailDestination, toBareHost } from "@/lib/net/mail-destination";
 import { isLoopbackHost } from "@/lib/validation";
+import { createSendSlots } from "./send-slots";
 import { DeliveryError, type DeliveryOutcome, type MailTransport, type TransportMessage, type TransportReceipt } from "./types";
 
 /** Pooled: a batch of messages shares a few connections instead of a handshake each. */
@@ -216,6 +217,8 @@ export function createSmtpTransport(settings: SmtpServerSettings): SmtpTransport
   watchHandover(transporter);
   return {
     kind: "smtp",
+    // one message per pooled connection: more would only wait inside the pool
+    sendSlots: createSendSlots(SMTP_POOL_MAX_CONNECTIONS),
     async send(message: TransportMessage): Promise<TransportReceipt> {
       let wasHandedOver = false;
       const data: HandoverData = {

@@ -1,4 +1,5 @@
 import type { OutboundMessage } from "@/lib/db/schema";
+import type { SendSlots } from "./send-slots";
 
 export type MailTransportKind = OutboundMessage["transport"];
 
@@ -17,6 +18,8 @@ export type TransportReceipt = {
 
 export type MailTransport = {
   kind: MailTransportKind;
+  /** shared by everything sending through the same account or pool in this process */
+  sendSlots: SendSlots;
   send(message: TransportMessage): Promise<TransportReceipt>;
 };
 
