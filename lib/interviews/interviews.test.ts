@@ -22,6 +22,27 @@ describe("interviews data layer", () => {
     expect(detail.decisionDate).toBe("2026-11-28");
   });
 
+  it("stores what each interviewer said with that interviewer, and who receives the follow-ups", async () => {
+    const user = await createTestUser();
+    const { interviewId } = await createInterview({
+      now: NOW,
+      userId: user.id,
+      input: interviewInput({
+        followUpInterviewer: "1",
+        interviewers: [
+          { name: "Jane Doe", email: "jane@acme.example", specificDetail: "Their on-call rota rewrite", topics: "On-call" },
+          { name: "Omar Haddad", email: "omar@acme.example", specificDetail: "The Dagster migration" },
+        ],
+      }),
+    });
+    const detail = await getInterview({ userId: user.id, interviewId });
+    expect(detail.interviewers.map((person) => [person.name, person.specificDetail, person.topics])).toEqual([
+      ["Jane Doe", "Their on-call rota rewrite", "On-call"],
+      ["Omar Haddad", "The Dagster migration", null],
+    ]);
+    expect(detail.followUpInterviewerId).toBe(detail.interviewers[1]!.id);
+  });
+
   it("answers not found for another user's interview, on read, update and delete", async () => {
     const owner = await createTestUser();
     const stranger = await createTestUser();

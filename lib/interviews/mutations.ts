@@ -37,6 +37,17 @@ async function refreshLastInterviewAt(tx: Transaction, userId: string, opportuni
     .where(and(eq(opportunities.id, opportunityId), eq(opportunities.userId, userId)));
 }
 
+// The form names the follow-up recipient by row, since new rows have no id yet:
+// it becomes the id of the interviewer stored at that position.
+async function setFollowUpInterviewer(tx: Transaction, userId: string, interviewId: string, position: number) {
+  await tx
+    .update(interviews)
+    .set({
+      followUpInterviewerId: sql`(select ${interviewers.id} from ${interviewers} where ${interviewers.interviewId} = ${interviewId} and ${interviewers.position} = ${position} limit 1)`,
+    })
+    .where(and(eq(interviews.id, interviewId), eq(interviews.userId, userId)));
+}
+
 export async function createInterview({ userId, input, now }: { userId: string; input: InterviewInput; now: Date }) {
   return db.transaction(async (tx) => {
     const opportunityId = await upsertOpportunity(tx, userId, input.opportunity);
@@ -49,6 +60,7 @@ export async function createInterview({ userId, input, now }: { userId: string; 
     await tx.insert(interviewers).values(
       input.interviewers.map(({ id, ...person }) => ({ ...person, userId, interviewId })),
     );
+    await setFollowUpInterviewer(tx, userId, interviewId, input.followUpPosition);
     // rounds of one opportunity plan together: a later round stops an earlier one's follow-ups
     await syncInterviewPlans(tx, { userId, interviewIds: await listOpportunityInterviewIds(tx, userId, opportunityId), now });
     return { interviewId };
@@ -104,6 +116,7 @@ export async function updateInterview({
         await tx.insert(interviewers).values({ ...person, userId, interviewId });
       }
     }
+    await setFollowUpInterviewer(tx, userId, interviewId, input.followUpPosition);
     await refreshLastInterviewAt(tx, userId, opportunityId);
     const affected = await listOpportunityInterviewIds(tx, userId, opportunityId);
     if (existing.opportunityId !== opportunityId) {

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { interviewFormValues } from "../test/factories";
-import { interviewInputSchema } from "./schemas";
+import { interviewInputSchema, MAX_INTERVIEWER_DETAIL_LENGTH } from "./schemas";
 
 function errorsOf(overrides: Parameters<typeof interviewFormValues>[0]) {
   const result = interviewInputSchema.safeParse(interviewFormValues(overrides));
@@ -106,6 +106,34 @@ describe("interviewInputSchema", () => {
       expect(errorsOf({ startsAtLocal }).startsAtLocal).toMatch(/real date between 1900 and 2100/);
     }
     expect(errorsOf({ callInvited: "on", callSuggestedAtLocal: "9999-12-31T23:00" })).toHaveProperty("callSuggestedAtLocal");
+  });
+
+  it("keeps what each interviewer said on their own row, at most MAX_INTERVIEWER_DETAIL_LENGTH characters", () => {
+    const input = interviewInputSchema.parse(
+      interviewFormValues({
+        interviewers: [
+          { name: "Jane Doe", specificDetail: "  The on-call rota rewrite\nand its pager budget  ", topics: "On-call" },
+          { name: "Omar Haddad" },
+        ],
+      }),
+    );
+    expect(input.interviewers.map((person) => [person.specificDetail, person.topics])).toEqual([
+      ["The on-call rota rewrite\nand its pager budget", "On-call"],
+      [null, null],
+    ]);
+    const errors = errorsOf({
+      interviewers: [{ name: "Jane Doe", specificDetail: "x".repeat(MAX_INTERVIEWER_DETAIL_LENGTH + 1), topics: "On\ncall" }],
+    });
+    expect(errors["interviewers.0.specificDetail"]).toMatch(`at most ${MAX_INTERVIEWER_DETAIL_LENGTH} characters`);
+    expect(errors["interviewers.0.topics"]).toMatch(/one line/);
+  });
+
+  it("names the follow-up recipient by row, and refuses a row that is not there", () => {
+    expect(interviewInputSchema.parse(interviewFormValues()).followUpPosition).toBe(0);
+    expect(interviewInputSchema.parse(interviewFormValues({ followUpInterviewer: "1" })).followUpPosition).toBe(1);
+    for (const followUpInterviewer of ["2", "-1", "1.5", "x", "__proto__"]) {
+      expect(errorsOf({ followUpInterviewer }).followUpInterviewer).toMatch(/Choose one of the interviewers/);
+    }
   });
 
   it("keeps the wall-clock time across a DST change", () => {

@@ -28,6 +28,9 @@ const DEFAULT_DURATION_MINUTES = 45;
 const MAX_NOTE_LENGTH = 4000;
 // fast-paced follow-ups: the user sets the cap (domain.md "Follow-ups"), within reason
 export const MAX_FOLLOW_UP_CAP = 10;
+// one remark a thank-you can quote in a sentence, not a transcript
+export const MAX_INTERVIEWER_DETAIL_LENGTH = 500;
+export const MAX_INTERVIEWER_TOPIC_LENGTH = 200;
 
 export const interviewerInputSchema = z.object({
   id: z.union([z.literal(""), z.uuid()]).optional().transform((value) => value || undefined),
@@ -38,6 +41,9 @@ export const interviewerInputSchema = z.object({
     .refine((value) => value === "" || /^[+()\d\s.-]{5,}$/.test(value), "Enter a phone number, like +1 415 555 0100")
     .default(""),
   postalAddress: multiLine("Postal address", 500),
+  // docs/rules.md "Per-interviewer notes": what this person said goes only into their own draft
+  specificDetail: multiLine("What they said", MAX_INTERVIEWER_DETAIL_LENGTH),
+  topics: singleLine("Topic", MAX_INTERVIEWER_TOPIC_LENGTH).default(""),
 });
 
 export const interviewInputSchema = z
@@ -70,6 +76,8 @@ export const interviewInputSchema = z
     wentWell: multiLine("What went well", MAX_NOTE_LENGTH),
     toClarify: multiLine("What to clarify", MAX_NOTE_LENGTH),
     sharedInterests: multiLine("Shared interests", MAX_NOTE_LENGTH),
+    // the row number (from 0) of who receives follow-ups; the form's rows have no ids before they are saved
+    followUpInterviewer: z.string().trim().default("0"),
     interviewers: z
       .array(interviewerInputSchema, { message: "Add at least one interviewer" })
       .min(1, "Add at least one interviewer")
@@ -93,6 +101,10 @@ export const interviewInputSchema = z
     }
     if (value.decisionKind === "date" && !isCalendarDate(value.decisionDate)) {
       ctx.addIssue({ code: "custom", path: ["decisionDate"], message: `Enter the date they said they would decide by (a real date between ${MIN_FORM_YEAR} and ${MAX_FORM_YEAR})` });
+    }
+    const followUpRow = Number(value.followUpInterviewer || "0");
+    if (!/^\d{1,2}$/.test(value.followUpInterviewer || "0") || followUpRow >= value.interviewers.length) {
+      ctx.addIssue({ code: "custom", path: ["followUpInterviewer"], message: "Choose one of the interviewers above" });
     }
     if (value.decisionKind === "days") {
       const days = Number(value.decisionWithinDays);
@@ -130,6 +142,7 @@ export const interviewInputSchema = z
       toClarify: value.toClarify,
       sharedInterests: value.sharedInterests,
     },
+    followUpPosition: Number(value.followUpInterviewer || "0"),
     interviewers: value.interviewers.map((person, position) => ({
       id: person.id,
       position,
@@ -138,6 +151,8 @@ export const interviewInputSchema = z
       email: person.email || null,
       phone: person.phone || null,
       postalAddress: person.postalAddress || null,
+      specificDetail: person.specificDetail || null,
+      topics: person.topics || null,
     })),
   }));
 

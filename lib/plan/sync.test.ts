@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { planSteps } from "../db/schema";
+import { interviewers, planSteps } from "../db/schema";
 import { getInterview } from "../interviews/queries";
 import { createInterview, updateInterview } from "../interviews/mutations";
 import { recordOutcome } from "../interviews/outcomes";
@@ -165,6 +165,57 @@ describe('domain.md "Follow-ups": never more than two, unless the user explicitl
     ]);
     const standard = await setup({ followUpCap: "3" });
     expect((await standard.steps()).filter((row) => row.kind === "follow_up")).toHaveLength(2);
+  });
+});
+
+describe('docs/rules.md "Follow-up recipient": follow-ups and the call go to the interviewer the user chose, else the first', () => {
+  async function followUpRecipients(steps: () => ReturnType<typeof listInterviewTimeline>) {
+    return (await steps()).filter((row) => row.kind === "follow_up" || row.kind === "call").map((row) => row.interviewerName);
+  }
+
+  it("sends the follow-ups to the chosen interviewer and keeps a thank-you for each", async () => {
+    const { steps } = await setup({ followUpInterviewer: "1" });
+    expect(await followUpRecipients(steps)).toEqual(["Omar Haddad", "Omar Haddad"]);
+    expect((await steps()).filter((row) => row.kind === "thank_you").map((row) => row.interviewerName)).toEqual(["Jane Doe", "Omar Haddad"]);
+  });
+
+  it("sends the call in the first follow-up's place to the chosen interviewer too", async () => {
+    const { steps } = await setup({ followUpInterviewer: "1", callInvited: "on" });
+    expect(await followUpRecipients(steps)).toEqual(["Omar Haddad", "Omar Haddad"]);
+  });
+
+  it("moves the pending follow-ups, same steps at a new version, when the user picks someone else", async () => {
+    const { user, interviewId, steps } = await setup();
+    const before = (await steps()).filter((row) => row.kind === "follow_up");
+    const detail = await getInterview({ userId: user.id, interviewId });
+    await updateInterview({
+      userId: user.id,
+      interviewId,
+      now: NOW,
+      input: interviewInput({
+        opportunityId: detail.opportunity.id,
+        followUpInterviewer: "1",
+        interviewers: detail.interviewers.map((person) => ({ id: person.id, name: person.name, email: person.email ?? "" })),
+      }),
+    });
+    const after = (await steps()).filter((row) => row.kind === "follow_up");
+    expect(after.map((row) => [row.id, row.interviewerName, row.version])).toEqual(before.map((row) => [row.id, "Omar Haddad", row.version + 1]));
+  });
+
+  it("falls back to the first interviewer when the chosen one is removed", async () => {
+    const { user, interviewId, steps } = await setup({ followUpInterviewer: "1" });
+    const detail = await getInterview({ userId: user.id, interviewId });
+    const jane = detail.interviewers[0]!;
+    await getDb().delete(interviewers).where(eq(interviewers.id, detail.interviewers[1]!.id));
+    expect((await getInterview({ userId: user.id, interviewId })).followUpInterviewerId).toBeNull();
+    await updateInterview({
+      userId: user.id,
+      interviewId,
+      now: NOW,
+      input: interviewInput({ opportunityId: detail.opportunity.id, interviewers: [{ id: jane.id, name: jane.name, email: jane.email ?? "" }] }),
+    });
+    expect(await followUpRecipients(steps)).toEqual(["Jane Doe", "Jane Doe"]);
+    expect((await getInterview({ userId: user.id, interviewId })).followUpInterviewerId).toBe(jane.id);
   });
 });
 

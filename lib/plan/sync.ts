@@ -99,7 +99,8 @@ export async function syncInterviewPlans(
       timeZone: data.user?.timeZone ?? DEFAULT_TIME_ZONE,
       preferences: { sendHour: data.user?.sendHour ?? DEFAULT_SEND_HOUR, followUpDefaultDays: FOLLOW_UP_DEFAULT_DAYS },
       opportunity,
-      interview: { ...interview, primaryInterviewerId: null },
+      // docs/rules.md "Follow-up recipient": the one the user chose; the plan falls back to the first
+      interview: { ...interview, primaryInterviewerId: interview.followUpInterviewerId },
       interviewers: (peopleByInterview.get(interview.id) ?? []).map((person) => ({
         id: person.id,
         name: person.name,

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { getInterview, listDashboard } from "@/lib/interviews/queries";
+import { listInterviewTimeline } from "@/lib/plan/queries";
 import { setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser, interviewFormValues } from "@/lib/test/factories";
 import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
@@ -35,6 +36,39 @@ describe("interview server actions", () => {
     expect(interviewId).toBeDefined();
     const detail = await getInterview({ userId: user.id, interviewId: interviewId! });
     expect(detail.interviewers).toHaveLength(2);
+  });
+
+  it('docs/rules.md "Follow-up recipient": the form\'s choice reaches the plan, and an edit that picks someone else moves the follow-ups', async () => {
+    const user = await signedInUser();
+    const values = interviewFormValues({
+      followUpInterviewer: "1",
+      interviewers: [
+        { name: "Jane Doe", email: "jane@acme.example", specificDetail: "Their on-call rota rewrite", topics: "On-call" },
+        { name: "Omar Haddad", email: "omar@acme.example" },
+      ],
+    });
+    const { redirect } = await captureNavigation(() => createInterviewAction(INITIAL_ACTION_STATE, toFormData(values)));
+    const interviewId = redirect!.split("/")[2]!.split("?")[0]!;
+    const followUpNames = async () =>
+      (await listInterviewTimeline({ userId: user.id, interviewId })).filter((step) => step.kind === "follow_up").map((step) => step.interviewerName);
+    expect(await followUpNames()).toEqual(["Omar Haddad", "Omar Haddad"]);
+    const detail = await getInterview({ userId: user.id, interviewId });
+    expect(detail.interviewers.map((person) => person.specificDetail)).toEqual(["Their on-call rota rewrite", null]);
+
+    const edited = interviewFormValues({
+      opportunityId: detail.opportunity.id,
+      followUpInterviewer: "0",
+      interviewers: detail.interviewers.map((person) => ({ id: person.id, name: person.name, email: person.email ?? "" })),
+    });
+    await captureNavigation(() => updateInterviewAction(interviewId, INITIAL_ACTION_STATE, toFormData(edited)));
+    expect(await followUpNames()).toEqual(["Jane Doe", "Jane Doe"]);
+  });
+
+  it("answers a follow-up recipient that is not one of the rows with a field error", async () => {
+    const user = await signedInUser();
+    const { result } = await captureNavigation(() => createInterviewAction(INITIAL_ACTION_STATE, toFormData(interviewFormValues({ followUpInterviewer: "7" }))));
+    expect(result).toMatchObject({ status: "error", fieldErrors: { followUpInterviewer: [expect.stringMatching(/Choose one of the interviewers/)] }, values: { followUpInterviewer: "7" } });
+    expect(await listDashboard({ userId: user.id })).toEqual([]);
   });
 
   it("returns field errors and everything that was typed when an email is invalid", async () => {

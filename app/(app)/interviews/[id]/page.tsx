@@ -46,6 +46,9 @@ export default async function InterviewPage({
   ]);
   const defaultSnoozeLocal = proposeSnoozeLocal(new Date(), settings.timeZone, settings.sendHour);
   const { opportunity } = interview;
+  // docs/rules.md "Follow-up recipient": the chosen interviewer, else the first (as the plan decides)
+  const followUpRecipient =
+    interview.interviewers.find((person) => person.id === interview.followUpInterviewerId) ?? interview.interviewers[0] ?? null;
   const decision = interview.decisionDate
     ? `By ${formatDate(interview.decisionDate)}`
     : interview.decisionWithinDays
@@ -107,7 +110,15 @@ export default async function InterviewPage({
             Download .ics
           </a>
         </div>
-        <p className="text-sm text-slate-600">Times are in {settings.timeZone.replace(/_/g, " ")}.</p>
+        <p className="text-sm text-slate-600">
+          {followUpRecipient ? (
+            <>
+              Follow-ups go to <strong className="font-semibold text-slate-800">{followUpRecipient.name}</strong>
+              {followUpRecipient.email ? "" : " (no email address yet)"}; change it under Edit.{" "}
+            </>
+          ) : null}
+          Times are in {settings.timeZone.replace(/_/g, " ")}.
+        </p>
         {timeline.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No steps planned.</p>
         ) : (
@@ -155,6 +166,22 @@ export default async function InterviewPage({
               {person.phone ? <p className="text-sm text-slate-700">{person.phone}</p> : null}
               {person.postalAddress ? (
                 <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{person.postalAddress}</p>
+              ) : null}
+              {person.specificDetail || person.topics ? (
+                <dl className="mt-2 space-y-1 border-t border-slate-100 pt-2 text-sm">
+                  {person.specificDetail ? (
+                    <div>
+                      <dt className="text-slate-600">What they said that stuck with you</dt>
+                      <dd className="whitespace-pre-line">{person.specificDetail}</dd>
+                    </div>
+                  ) : null}
+                  {person.topics ? (
+                    <div>
+                      <dt className="text-slate-600">Topic</dt>
+                      <dd>{person.topics}</dd>
+                    </div>
+                  ) : null}
+                </dl>
               ) : null}
             </li>
           ))}

@@ -10,13 +10,15 @@ export type InterviewerFormValues = {
   email?: string;
   phone?: string;
   postalAddress?: string;
+  specificDetail?: string;
+  topics?: string;
 };
 
 export type InterviewFormState = Record<string, unknown> & { interviewers?: InterviewerFormValues[] };
 export type OpportunityOption = OpportunityChoice;
 
 export function emptyInterviewer(): InterviewerFormValues {
-  return { name: "", title: "", email: "", phone: "", postalAddress: "" };
+  return { name: "", title: "", email: "", phone: "", postalAddress: "", specificDetail: "", topics: "" };
 }
 
 export function newInterviewValues(timeZone: string, now: Date): InterviewFormState {
@@ -57,6 +59,8 @@ export function interviewToValues(detail: InterviewDetail): InterviewFormState {
     wentWell: detail.wentWell,
     toClarify: detail.toClarify,
     sharedInterests: detail.sharedInterests,
+    // the form names the recipient by row; none chosen (or removed) reads as the first
+    followUpInterviewer: String(Math.max(0, detail.interviewers.findIndex((person) => person.id === detail.followUpInterviewerId))),
     interviewers: detail.interviewers.map((person) => ({
       id: person.id,
       name: person.name,
@@ -64,6 +68,8 @@ export function interviewToValues(detail: InterviewDetail): InterviewFormState {
       email: person.email ?? "",
       phone: person.phone ?? "",
       postalAddress: person.postalAddress ?? "",
+      specificDetail: person.specificDetail ?? "",
+      topics: person.topics ?? "",
     })),
   };
 }

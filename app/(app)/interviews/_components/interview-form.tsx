@@ -4,7 +4,15 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { FormMessage, SelectField, TextAreaField, TextField } from "@/components/form-fields";
 import { SubmitButton } from "@/components/submit-button";
 import { INITIAL_ACTION_STATE, type ActionState, type FieldErrors } from "@/lib/actions/state";
-import { MAX_FOLLOW_UP_CAP, MAX_INTERVIEWERS, STAGE_LABELS, STAGES } from "@/lib/interviews/schemas";
+import {
+  MAX_FOLLOW_UP_CAP,
+  MAX_INTERVIEWER_DETAIL_LENGTH,
+  MAX_INTERVIEWER_TOPIC_LENGTH,
+  MAX_INTERVIEWERS,
+  STAGE_LABELS,
+  STAGES,
+} from "@/lib/interviews/schemas";
+import { CountedTextArea } from "./counted-text-area";
 import type { InterviewFormState, InterviewerFormValues, OpportunityOption } from "./form-values";
 import { emptyInterviewer } from "./form-values";
 
@@ -60,6 +68,11 @@ function InterviewFields({
     })),
   );
   const [decisionKind, setDecisionKind] = useState(text(values, "decisionKind") || "none");
+  // Rows are named by position, which shifts when one is removed: the recipient
+  // is held by row key, and the select's value is that row's current position.
+  const [names, setNames] = useState<Record<string, string>>(() => Object.fromEntries(rows.map(({ key, row }) => [key, row.name ?? ""])));
+  const [followUpKey, setFollowUpKey] = useState(() => rows[Number(text(values, "followUpInterviewer") || "0")]?.key ?? rows[0]!.key);
+  const followUpIndex = Math.max(0, rows.findIndex((item) => item.key === followUpKey));
 
   useEffect(() => {
     containerRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -202,6 +215,7 @@ function InterviewFields({
               errors={errors}
               canRemove={rows.length > 1}
               onRemove={() => setRows((current) => current.filter((item) => item.key !== key))}
+              onNameChange={(name) => setNames((current) => ({ ...current, [key]: name }))}
             />
           ))}
         </ol>
@@ -214,6 +228,17 @@ function InterviewFields({
             Add another interviewer
           </button>
         ) : null}
+        <div className="mt-5 max-w-md">
+          <SelectField
+            name="followUpInterviewer"
+            label="Follow-ups go to"
+            value={String(followUpIndex)}
+            onChange={(event) => setFollowUpKey(rows[Number(event.currentTarget.value)]?.key ?? rows[0]!.key)}
+            options={rows.map(({ key }, index) => ({ value: String(index), label: names[key]?.trim() || `Interviewer ${index + 1}` }))}
+            errors={error("followUpInterviewer")}
+            hint="Everyone gets a thank-you; follow-ups (or the call they invited) go to one person, usually your contact or the hiring manager."
+          />
+        </div>
       </fieldset>
 
       <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -221,7 +246,7 @@ function InterviewFields({
         <p className="text-sm text-slate-600">Your drafts are written from these. Skip any you do not have.</p>
         <div className="mt-4 grid gap-4">
           <TextAreaField name="topics" label="Topics discussed" defaultValue={text(values, "topics")} errors={error("topics")} />
-          <TextAreaField name="specificDetail" label="A specific detail to mention" hint="So a busy interviewer remembers who you are." defaultValue={text(values, "specificDetail")} errors={error("specificDetail")} />
+          <TextAreaField name="specificDetail" label="A specific detail to mention" hint="So a busy interviewer remembers who you are. Used for anyone without their own remark above." defaultValue={text(values, "specificDetail")} errors={error("specificDetail")} />
           <TextAreaField name="wentWell" label="What went well" defaultValue={text(values, "wentWell")} errors={error("wentWell")} />
           <TextAreaField name="toClarify" label="Anything to clarify or add" defaultValue={text(values, "toClarify")} errors={error("toClarify")} />
           <TextAreaField name="sharedInterests" label="Shared interests" defaultValue={text(values, "sharedInterests")} errors={error("sharedInterests")} />
@@ -237,12 +262,14 @@ function InterviewerRow({
   errors,
   canRemove,
   onRemove,
+  onNameChange,
 }: {
   index: number;
   row: InterviewerFormValues;
   errors: FieldErrors;
   canRemove: boolean;
   onRemove: () => void;
+  onNameChange: (name: string) => void;
 }) {
   const prefix = `interviewers[${index}]`;
   const error = (field: string) => errors[`${prefix}.${field}`];
@@ -258,9 +285,29 @@ function InterviewerRow({
       </div>
       {row.id ? <input type="hidden" name={`${prefix}.id`} value={row.id} /> : null}
       <div className="mt-3 grid gap-4 sm:grid-cols-3">
-        <TextField name={`${prefix}.name`} label="Name" required defaultValue={row.name ?? ""} errors={error("name")} />
+        <TextField name={`${prefix}.name`} label="Name" required defaultValue={row.name ?? ""} onChange={(event) => onNameChange(event.currentTarget.value)} errors={error("name")} />
         <TextField name={`${prefix}.title`} label="Title" defaultValue={row.title ?? ""} errors={error("title")} />
         <TextField name={`${prefix}.email`} label="Email" type="email" inputMode="email" defaultValue={row.email ?? ""} errors={error("email")} />
+      </div>
+      <div className="mt-3 grid gap-4 sm:grid-cols-3">
+        <div className="sm:col-span-2">
+          <CountedTextArea
+            name={`${prefix}.specificDetail`}
+            label="What they said that stuck with you (optional)"
+            rows={2}
+            maxLength={MAX_INTERVIEWER_DETAIL_LENGTH}
+            defaultValue={row.specificDetail ?? ""}
+            errors={error("specificDetail")}
+            hint="Only this person's thank-you mentions it."
+          />
+        </div>
+        <TextField
+          name={`${prefix}.topics`}
+          label="Topic you discussed with them (optional)"
+          maxLength={MAX_INTERVIEWER_TOPIC_LENGTH}
+          defaultValue={row.topics ?? ""}
+          errors={error("topics")}
+        />
       </div>
       <details className="mt-3" open={Boolean(row.phone || row.postalAddress || error("phone") || error("postalAddress"))}>
         <summary className="cursor-pointer text-sm text-slate-700">Phone and postal address (for a mailed letter)</summary>
