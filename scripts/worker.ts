@@ -3,6 +3,7 @@
 // as many instances as you like (they share the queue in PostgreSQL).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { readShutdownGraceSeconds } from "../lib/process/shutdown";
 import { DATA_DIR, ensureLocalSecrets, loadDotEnv } from "./runtime";
 
 function log(line: string): void {
@@ -10,6 +11,13 @@ function log(line: string): void {
 }
 
 async function main(): Promise<void> {
+  // a signal while starting is kept and acted on once the worker runs
+  let stop = (signal: string) => {
+    requested ??= signal;
+  };
+  let requested: string | undefined;
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
   loadDotEnv();
   ensureLocalSecrets();
   if (!process.env.DATABASE_URL) {
@@ -18,20 +26,27 @@ async function main(): Promise<void> {
     if (!existsSync(runtimeFile)) throw new Error("Set DATABASE_URL, or start the app with `npm start` first (it starts the embedded database).");
     process.env.DATABASE_URL = (JSON.parse(readFileSync(runtimeFile, "utf8")) as { databaseUrl: string }).databaseUrl;
   }
+  const graceSeconds = readShutdownGraceSeconds();
   const { startWorker } = await import("@/lib/jobs/worker");
+  const { closeDb } = await import("@/lib/db/client");
   const worker = await startWorker();
-  log("Sending queued mail and running scheduled jobs.");
+  log(`Sending queued mail and running scheduled jobs (worker ${worker.workerId}).`);
 
+  // In order: no new jobs, the sends in flight finish (up to the grace period),
+  // the pools close; only then the process ends. Under `npm start` a Ctrl-C
+  // reaches this process and scripts/serve.ts's SIGTERM follows: one stop.
   let stopping = false;
-  const stop = async () => {
+  stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log("Stopping after the messages in flight...");
-    await worker.stop();
+    const started = Date.now();
+    log(`${signal}: taking no more jobs; waiting up to ${graceSeconds} s for the messages in flight...`);
+    await worker.stop({ graceSeconds });
+    await closeDb().catch(() => {});
+    log(`Stopped in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     process.exit(0);
   };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
+  if (requested) void stop(requested);
 }
 
 main().catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { deliverJobs, type DeliveryContext } from "@/lib/mail/delivery";
 import type { OutboxJobData } from "@/lib/mail/outbox";
 import { closeSmtpTransports } from "@/lib/mail/sender";
 import { sweepOutbox } from "@/lib/mail/sweep";
+import { startHeartbeat } from "./heartbeat";
 import { DEFAULT_QUEUE_SETTINGS, getQueue, QUEUES, stopQueue, type QueueSettings } from "./queue";
 
 /** Send jobs fetched per poll, and pollers per process. */
@@ -26,7 +27,19 @@ export type WorkerOptions = {
   getTransport?: DeliveryContext["getTransport"];
 };
 
-export type RunningWorker = { stop: () => Promise<void> };
+export type RunningWorker = {
+  workerId: string;
+  /**
+   * Takes no more jobs, lets the sends in flight finish for up to `graceSeconds`
+   * (a send cut off ends "unknown" after its job expires), then closes the
+   * queue's pool and the SMTP connections. Messages of a batch not yet begun go
+   * back to the queue untouched.
+   */
+  stop: (options?: { graceSeconds?: number }) => Promise<void>;
+};
+
+/** What stop() waits for the jobs in flight when not told otherwise. */
+const DEFAULT_STOP_GRACE_SECONDS = 10;
 
 /**
  * The background half of Afterview: sends queued mail, sweeps the outbox, and
@@ -37,7 +50,13 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   const settings = options.settings ?? DEFAULT_QUEUE_SETTINGS;
   const now = options.now ?? (() => new Date());
   const boss = await getQueue({ role: "worker", settings });
-  const context: DeliveryContext = { now, expireInSeconds: settings.expireInSeconds, getTransport: options.getTransport };
+  let isStopping = false;
+  const context: DeliveryContext = {
+    now,
+    expireInSeconds: settings.expireInSeconds,
+    getTransport: options.getTransport,
+    isStopping: () => isStopping,
+  };
 
   for (let poller = 0; poller < (options.pollers ?? OUTBOX_POLLERS); poller++) {
     await boss.work<OutboxJobData>(
@@ -79,10 +98,21 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   });
   await boss.schedule(QUEUES.sessionCleanup, "17 3 * * *");
 
+  const heartbeat = startHeartbeat({ now });
+
   return {
-    stop: async () => {
-      await stopQueue();
-      closeSmtpTransports();
+    workerId: heartbeat.workerId,
+    stop: async ({ graceSeconds = DEFAULT_STOP_GRACE_SECONDS } = {}) => {
+      isStopping = true;
+      heartbeat.stop();
+      try {
+        await stopQueue({ timeoutMs: graceSeconds * 1000 });
+      } catch (error) {
+        // the database is gone: nothing more to hand back, and the sweep settles the rest
+        logError("worker.queue_stop_failed", error);
+      } finally {
+        closeSmtpTransports();
+      }
     },
   };
 }

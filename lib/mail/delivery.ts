@@ -16,6 +16,8 @@ export type DeliveryContext = {
   /** a job active longer than this was abandoned by a dead worker */
   expireInSeconds: number;
   getTransport?: (message: Pick<OutboundMessage, "userId" | "transport">) => Promise<MailTransport>;
+  /** the worker is stopping: messages not yet claimed go back to the queue untouched */
+  isStopping?: () => boolean;
 };
 
 export type DeliveryResult = {
@@ -280,6 +282,10 @@ export async function deliverJobs(jobs: DeliveryJob[], context: DeliveryContext)
       const release = await slots?.acquire();
       try {
         const job = jobByMessage.get(row.id)!;
+        if (context.isStopping?.()) {
+          result.retry.push({ jobId: job.id, messageId: row.id });
+          return "skipped";
+        }
         const message = await claimMessage(row.id, context.now());
         if (!message) return "skipped";
         const outcome = await deliverOne(message, job, context, transport, sent);
