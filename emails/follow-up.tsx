@@ -12,7 +12,7 @@ FollowUpEmail.PreviewProps = {
   sequence: 1,
   paragraphs: [
     "I hope you are well. I'm still very interested in bringing my skills to Acme as Data Analyst, and wanted to check in on any updates.",
-    "You mentioned that the team hoped to reach a decision by Fri 28 Nov, so I wanted to ask whether anything else from me would help while you decide.",
+    "You mentioned that the team hoped to reach a decision within 10 days, so I wanted to ask whether anything else from me would help while you decide.",
     "Thank you again for your time, and I look forward to hearing from you.",
   ],
 } satisfies FollowUpEmailProps;

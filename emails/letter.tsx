@@ -35,4 +35,4 @@ export default function Letter({ date, greeting, paragraphs, signOff, signature 
   );
 }
 
-Letter.PreviewProps = { ...PREVIEW_DRAFT, signOff: "Yours sincerely,", date: "Tue 17 Nov" } satisfies LetterProps;
+Letter.PreviewProps = { ...PREVIEW_DRAFT, signOff: "Yours sincerely,", date: "17 November 2026" } satisfies LetterProps;

@@ -86,8 +86,8 @@ async function benchDrafts() {
     company: "Acme Analytics",
     role: "Data Engineer",
     stage: "onsite",
-    interviewDate: "Tue 17 Nov",
-    decisionText: "by Fri 28 Nov",
+    interviewDate: "on Tuesday",
+    decisionText: "within 10 days",
     notes: {
       topics: "streaming pipelines; on-call rotations",
       specificDetail: "their move from cron jobs to Dagster",

@@ -59,7 +59,7 @@ export function DraftMessage({ greeting, paragraphs, signOff, signature }: Draft
 export const PREVIEW_DRAFT: DraftEmailContent = {
   greeting: "Dear Siobhan,",
   paragraphs: [
-    "Thank you for taking the time to meet with me on Tue 17 Nov to talk about the Data Analyst role at Acme. I especially enjoyed hearing about the dashboard migration your team starts in spring.",
+    "Thank you for taking the time to meet with me on Tuesday to talk about the Data Analyst role at Acme. I especially enjoyed hearing about the dashboard migration your team starts in spring.",
     "I was glad we could talk about my Python reporting pipeline, because it shows the kind of work I would bring to Acme. I left our conversation even more excited about the role.",
     "Please feel free to reach out if there is anything else I can provide. I look forward to the next steps.",
   ],

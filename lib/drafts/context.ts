@@ -1,42 +1,64 @@
-import { createPicker, isClause, takeFirstItem, takeWholeNote, toMidSentence, type Picker } from "./phrasing";
+import { hasEmailAddress, hasPhoneNumber } from "./checks/contact";
+import { readNote, readTopics, type NotePiece } from "./notes";
+import { createPicker, type Picker } from "./phrasing";
 import type { DraftInput } from "./types";
 
-/** A note reduced to one usable piece, and whether it reads as a clause ("I explained ...") or a noun phrase. */
-export type NotePiece = { text: string; isClause: boolean } | null;
+export type { NotePiece };
+
+/** A note piece, and whether this interviewer said it (their own notes) or it comes from the interview's notes. */
+export type DetailPiece = NotePiece & { isTheirs: boolean };
 
 export type DraftContext = {
   input: DraftInput;
   pick: Picker;
   company: string;
   role: string;
-  /** " on Tue 17 Nov", or "" when no date was given. */
+  /** " on Tuesday", " today", or "" when no date was given. */
   onDate: string;
-  /** The specific detail, else the first topic (domain.md "The thank-you": "one specific detail from the conversation"). */
-  detail: NotePiece;
-  wentWell: NotePiece;
-  toClarify: NotePiece;
-  sharedInterest: NotePiece;
+  /** domain.md "The thank-you": "one specific detail from the conversation"; else the first topic. */
+  detail: DetailPiece | null;
+  /** The topics, when a detail is there too (they are mentioned alongside it). */
+  topics: NotePiece | null;
+  wentWell: NotePiece | null;
+  toClarify: NotePiece | null;
+  sharedInterest: NotePiece | null;
   valueLink: string;
+  /** The signature has an email address or a phone number, so "the details below" exist. */
+  hasContactDetails: boolean;
 };
 
-function toPiece(text: string): NotePiece {
-  if (!text) return null;
-  return { text: toMidSentence(text), isClause: isClause(text) };
+function isSamePoint(a: NotePiece, b: NotePiece): boolean {
+  const normalize = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return normalize(a.text).includes(normalize(b.text)) || normalize(b.text).includes(normalize(a.text));
+}
+
+/** This interviewer's own notes first; the interview's notes when they left theirs empty. */
+function readDetailAndTopics(input: DraftInput): { detail: DetailPiece | null; topics: NotePiece | null } {
+  const ownDetail = input.interviewer.specificDetail?.trim() ? readNote(input.interviewer.specificDetail, "detail") : null;
+  const ownTopics = input.interviewer.topics?.trim() ? readTopics(input.interviewer.topics) : null;
+  const sharedDetail = ownDetail ? null : readNote(input.notes.specificDetail, "detail");
+  const topics = ownTopics ?? (input.interviewer.topics?.trim() ? null : readTopics(input.notes.topics));
+  const isTopicsTheirs = ownTopics !== null;
+  if (ownDetail) return { detail: { ...ownDetail, isTheirs: true }, topics: topics && !isSamePoint(topics, ownDetail) ? topics : null };
+  if (sharedDetail) return { detail: { ...sharedDetail, isTheirs: false }, topics: topics && !isSamePoint(topics, sharedDetail) ? topics : null };
+  return { detail: topics ? { ...topics, isTheirs: isTopicsTheirs } : null, topics: null };
 }
 
 export function createDraftContext(input: DraftInput): DraftContext {
   const { notes } = input;
   const date = input.interviewDate.trim();
+  const signature = input.candidate.signature;
   return {
     input,
     pick: createPicker(`${input.interviewer.id}|${input.kind}`),
     company: input.company.trim(),
     role: input.role.trim(),
-    onDate: date ? ` on ${date}` : "",
-    detail: toPiece(takeWholeNote(notes.specificDetail) ? takeFirstItem(notes.specificDetail) : takeFirstItem(notes.topics)),
-    wentWell: toPiece(takeFirstItem(notes.wentWell)),
-    toClarify: toPiece(takeFirstItem(notes.toClarify)),
-    sharedInterest: toPiece(takeFirstItem(notes.sharedInterests)),
+    onDate: date ? ` ${date}` : "",
+    ...readDetailAndTopics(input),
+    wentWell: readNote(notes.wentWell, "wentWell"),
+    toClarify: readNote(notes.toClarify, "toClarify"),
+    sharedInterest: readNote(notes.sharedInterests, "shared"),
     valueLink: (notes.valueLink ?? "").trim(),
+    hasContactDetails: hasEmailAddress(signature) || hasPhoneNumber(signature),
   };
 }

@@ -30,7 +30,7 @@ function timelineSentence({ pick, input }: DraftContext): string {
 }
 
 function offerSentence({ pick, detail }: DraftContext): string {
-  if (detail && !detail.isClause) {
+  if (detail?.form === "phrase") {
     return pick("offer", [
       `I'm confident I could make a real contribution, especially with ${detail.text}.`,
       `I would love to help with ${detail.text}, and I'm confident my experience would make a difference there.`,

@@ -18,7 +18,7 @@ export function buildGraciousReply({ pick, company, role, detail }: DraftContext
     ]),
   );
   const doorOpen =
-    detail && !detail.isClause
+    detail?.form === "phrase"
       ? pick("door-open", [
           `I really enjoyed learning about ${detail.text}, and I would welcome the chance to be considered for future roles at ${company}.`,
           `Our conversation about ${detail.text} made me admire the team even more, and I would be glad to hear from you if another opportunity comes up.`,

@@ -1,52 +1,14 @@
 import { describe, expect, it } from "vitest";
-import {
-  addressName,
-  createPicker,
-  hashText,
-  isClause,
-  stripForgotPrefix,
-  takeFirstItem,
-  toMidSentence,
-  toSharedClause,
-} from "./phrasing";
+import { addressName, createPicker, hashText, tidySentence } from "./phrasing";
 
-describe("weaving the user's notes into sentences", () => {
+describe("joining sentences around the user's text", () => {
   it.each([
-    ["  The migration project.  ", "The migration project"],
-    ["Spreadsheets to dashboards; cleaning sales data", "Spreadsheets to dashboards"],
-    ["- first line\nsecond line", "first line"],
-    ["Python!", "Python"],
-    ["", ""],
-  ])("takes the first item of %j", (note, expected) => {
-    expect(takeFirstItem(note)).toBe(expected);
-  });
-
-  it.each([
-    ["The migration project", "the migration project"],
-    ["My Python pipeline", "my Python pipeline"],
-    ["Moving reports to a dashboard", "moving reports to a dashboard"],
-    ["Python pipelines", "Python pipelines"],
-    ["SQL tuning", "SQL tuning"],
-    ["Boeing's supply chain", "Boeing's supply chain"],
-    ["Tableau dashboards", "Tableau dashboards"],
-    ["I explained it", "I explained it"],
-    ["They start in spring", "they start in spring"],
-    ["iOS release cycle", "iOS release cycle"],
-  ])("puts %j mid-sentence as %j", (note, expected) => {
-    expect(toMidSentence(note)).toBe(expected);
-  });
-
-  it("tells clauses from noun phrases", () => {
-    expect(isClause("I led the migration")).toBe(true);
-    expect(isClause("We both cycle")).toBe(true);
-    expect(isClause("My pipeline story")).toBe(false);
-  });
-
-  it("reads the usual shorthand for shared interests and forgotten points", () => {
-    expect(toSharedClause("Both cycle to work")).toBe("we both cycle to work");
-    expect(stripForgotPrefix("Forgot to mention my Tableau certification")).toBe("my Tableau certification");
-    expect(stripForgotPrefix("I forgot to say that I can start in January")).toBe("I can start in January");
-    expect(stripForgotPrefix("my Tableau certification")).toBe("my Tableau certification");
+    ["Thank you for the interview at Acme, Inc..", "Thank you for the interview at Acme, Inc."],
+    ["What stayed with me: how do you ship?.", "What stayed with me: how do you ship?"],
+    ["It was great!.", "It was great!"],
+    ["A  doubled   space , and a stray space .", "A doubled space, and a stray space."],
+  ])("tidies %j", (sentence, expected) => {
+    expect(tidySentence(sentence)).toBe(expected);
   });
 
   it("addresses by first name, or title and surname when a title was recorded", () => {

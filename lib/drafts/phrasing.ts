@@ -23,80 +23,29 @@ export function createPicker(seed: string): Picker {
   return <T,>(slot: string, options: readonly [T, ...T[]]): T => options[hashText(`${seed}|${slot}`) % options.length] ?? options[0];
 }
 
-/** Words that start a clause ("I explained ...", "We both cycle") rather than a noun phrase ("my pipeline story"). */
-const CLAUSE_STARTS = new Set([
-  "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "you", "you're", "you've", "they", "they're", "they've",
-  "it", "it's", "he", "she", "there", "there's", "both",
-]);
-
-/** First words that are ordinary English, so lowercasing them mid-sentence is safe; anything else keeps its case. */
-const LOWERCASE_SAFE = new Set([
-  "a", "an", "the", "my", "our", "your", "their", "his", "her", "its", "this", "that", "these", "those", "some",
-  "how", "what", "why", "when", "where", "which", "who", "whether", "about", "on", "in", "at", "for", "with", "from",
-  "to", "of", "by", "during", "after", "before", "between", "more", "most", "each", "every", "all", "both", "one",
-  "two", "three", "several", "many", "few", "new", "next", "current", "recent", "weekly", "daily", "monthly",
-  "shared", "common", "team", "teams", "data", "customer", "customers", "product", "sales", "project", "projects",
-  "plans", "plan", "questions", "question", "role", "work", "experience", "interest", "love", "mutual",
-  "we", "you", "they", "it", "there", "he", "she", "it's", "there's", "we're", "you're", "they're",
-]);
-/** Capitalised words ending in "-ing" that are names, not gerunds. */
-const NOT_GERUNDS = new Set(["boeing", "beijing", "viking", "sterling", "harding", "king", "ming", "xing", "nanjing", "reading"]);
-
-function isLowercaseSafe(word: string): boolean {
-  if (!/^\p{Lu}[\p{Ll}'’]*$/u.test(word)) return false;
-  const lower = word.toLowerCase().replace(/’/g, "'");
-  if (LOWERCASE_SAFE.has(lower)) return true;
-  return lower.length >= 5 && lower.endsWith("ing") && !NOT_GERUNDS.has(lower);
-}
-
-function firstWord(text: string): string {
-  return /^[\p{L}\p{M}'’]+/u.exec(text)?.[0] ?? "";
-}
-
 /**
- * The first item of a note, trimmed, without its trailing full stop: notes are the user's own words, often a list
- * ("spreadsheets to dashboards; cleaning sales data"), and one item keeps the message short.
+ * Where a sentence ends on the user's text: "Acme, Inc." + "." is one full stop, "?" + "." is "?", a doubled space
+ * or a space before punctuation goes.
  */
-export function takeFirstItem(note: string | undefined): string {
-  const item = (note ?? "").split(/\r?\n|;|•/)[0] ?? "";
-  return item.replace(/\s+/g, " ").trim().replace(/^[-*–—]\s*/, "").replace(/[.,:;!\s]+$/u, "").trim();
-}
-
-/** The whole note as one line, trimmed, without a trailing full stop. */
-export function takeWholeNote(note: string | undefined): string {
-  return (note ?? "").replace(/\s+/g, " ").trim().replace(/[.,:;\s]+$/u, "").trim();
-}
-
-export function isClause(text: string): boolean {
-  return CLAUSE_STARTS.has(firstWord(text).toLowerCase().replace(/’/g, "'"));
-}
-
-/** For use mid-sentence: the first letter lowercased only when the first word is plainly not a name or acronym. */
-export function toMidSentence(text: string): string {
-  const word = firstWord(text);
-  if (word.toLowerCase() === "i" || !isLowercaseSafe(word)) return text;
-  return word.toLowerCase() + text.slice(word.length);
-}
-
-/** "Both cycle to work" -> "we both cycle to work": the usual shorthand for a shared interest. */
-export function toSharedClause(text: string): string {
-  if (/^both\s/i.test(text)) return `we both ${text.slice(5)}`;
-  return toMidSentence(text);
-}
-
-/** Starts a sentence with the note: first letter capitalised, a full stop added unless it ends with ? or !. */
-export function toSentence(text: string): string {
-  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
-}
-
-/** "Forgot to mention the Tableau certification" -> "the Tableau certification". */
-export function stripForgotPrefix(text: string): string {
-  return text.replace(/^(?:I\s+)?(?:forgot|didn't\s+get|did\s+not\s+get|wanted)\s+to\s+(?:mention|say|add|clarify)\s*(?:that\s+)?:?\s*/i, "").trim();
+export function tidySentence(sentence: string): string {
+  return sentence
+    .replace(/\s+/g, " ")
+    .replace(/\s+([.,;:!?])/g, "$1")
+    .replace(/([.!?])\.(?=\s|$)/g, "$1")
+    .replace(/([!?])[.,](?=\s|$)/g, "$1")
+    .trim();
 }
 
 export function joinSentences(...sentences: Array<string | null | undefined | false>): string {
-  return sentences.filter((sentence): sentence is string => typeof sentence === "string" && sentence.trim() !== "").join(" ");
+  return sentences
+    .filter((sentence): sentence is string => typeof sentence === "string" && sentence.trim() !== "")
+    .map(tidySentence)
+    .join(" ");
+}
+
+/** Starts a sentence with a piece of text: its first letter capitalised. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|Sir|Dame)\.?$/i;

@@ -7,7 +7,7 @@ import Letter from "@/emails/letter";
 import ThankYouEmail from "@/emails/thank-you";
 import { buildDraft, draftToPlainBody } from "./build-draft";
 import { renderDraftEmail } from "./render";
-import { FULL_NOTES, makeDraftInput } from "./test-fixtures";
+import { makeDraftInput } from "./test-fixtures";
 import type { DraftKind } from "./types";
 
 const HOSTILE = "<script>alert(1)</script> and </p><p>the dashboard";
@@ -31,8 +31,8 @@ describe("renderDraftEmail", () => {
   );
 
   it("escapes the user's notes in the HTML and keeps markup out of the plain text", async () => {
-    const draft = buildDraft(makeDraftInput({ notes: { ...FULL_NOTES, specificDetail: HOSTILE } }));
-    expect(draft.paragraphs.join(" ")).toContain(HOSTILE);
+    const built = buildDraft(makeDraftInput());
+    const draft = { ...built, paragraphs: [`I especially enjoyed hearing about ${HOSTILE}.`, ...built.paragraphs.slice(1)] };
     const { html, text } = await renderDraftEmail(draft);
     expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(html).toContain("&lt;/p&gt;&lt;p&gt;the dashboard");
@@ -73,7 +73,7 @@ describe("email templates", () => {
 
   it("prints the letter's date and leaves room for the signature", async () => {
     const html = await render(createElement(Letter, Letter.PreviewProps));
-    expect(html).toContain("Tue 17 Nov");
+    expect(html).toContain("17 November 2026");
     expect(html).toContain("Yours sincerely,");
     expect(html).not.toContain("data-skip-in-text");
   });

@@ -1,9 +1,20 @@
-import type { DraftContext } from "./context";
-import { joinSentences, stripForgotPrefix, toSentence, toSharedClause } from "./phrasing";
+import { countWords } from "./checks/length";
+import type { DraftContext, DetailPiece } from "./context";
+import { capitalize, joinSentences } from "./phrasing";
 
 // domain.md "The thank-you": "Content, in this order of importance: thank them for their time (the main point); one or
 // two sentences on why the candidate fits; one specific detail from the conversation; anything forgotten or to
 // clarify; optionally something of value; contact details and an invitation to reach out."
+// Each note goes into a frame that is grammatical for what it is (docs/drafts.md "Placing a note").
+
+/** domain.md "The thank-you": "80-180 is the target"; optional sentences go, least important first, above it. */
+const TARGET_MAX_WORDS = 180;
+/** "Dear Siobhan," and "Kind regards," count towards the target too. */
+const GREETING_AND_SIGN_OFF_WORDS = 6;
+
+type Slot = "topics" | "clarify" | "shared" | "value-link" | "network";
+/** Dropped in this order when a message runs long. */
+const OPTIONAL_SLOTS: readonly Slot[] = ["value-link", "network", "shared", "topics", "clarify"];
 
 function thanksSentence({ pick, onDate, role, company }: DraftContext): string {
   return pick("thanks", [
@@ -14,37 +25,69 @@ function thanksSentence({ pick, onDate, role, company }: DraftContext): string {
   ]);
 }
 
-function detailSentence({ pick, detail }: DraftContext): string | null {
+/** A clause with its own subject follows "that" or a colon; a phrase follows "about"; a quote stays a quote. */
+function detailSentence({ pick }: DraftContext, detail: DetailPiece | null, slot = "detail"): string | null {
   if (!detail) return null;
-  if (detail.isClause) {
-    return pick("detail", [
-      `One part of our conversation has stayed with me: ${detail.text}.`,
-      `What stayed with me most from our conversation: ${detail.text}.`,
-      `I left thinking about one thing you shared: ${detail.text}.`,
+  const { text } = detail;
+  if (detail.form === "quote") {
+    return detail.isTheirs
+      ? pick(slot, [`Something you said has stayed with me: ${text}.`, `I keep coming back to something you said: ${text}.`])
+      : pick(slot, [`One line from our conversation has stayed with me: ${text}.`, `I keep coming back to one thing said in our conversation: ${text}.`]);
+  }
+  if (detail.form === "clause" && detail.isFirstPerson) {
+    return pick(slot, [
+      `I especially enjoyed the part of our conversation where ${text}.`,
+      `One moment in our conversation has stayed with me: ${text}.`,
     ]);
   }
-  return pick("detail", [
-    `I especially enjoyed hearing about ${detail.text}.`,
-    `Our conversation about ${detail.text} has stayed with me since.`,
-    `It was great to learn more about ${detail.text}.`,
-    `I keep coming back to what you said about ${detail.text}.`,
+  if (detail.form === "clause") {
+    return pick(slot, [
+      `It was fascinating to hear that ${text}.`,
+      `I was struck to learn that ${text}.`,
+      detail.isTheirs ? `I keep thinking about what you told me: ${text}.` : `I have been thinking since about how ${text}.`,
+    ]);
+  }
+  return pick(slot, [
+    `I especially enjoyed hearing about ${text}.`,
+    `Our conversation about ${text} has stayed with me since.`,
+    `It was great to learn more about ${text}.`,
+    detail.isTheirs ? `I keep coming back to what you said about ${text}.` : `I keep coming back to our conversation about ${text}.`,
+  ]);
+}
+
+/** The topics, next to the detail rather than instead of it. */
+function topicsSentence({ pick, topics }: DraftContext): string | null {
+  if (!topics) return null;
+  if (topics.form === "clause") return pick("topics", [`I was also glad to hear that ${topics.text}.`, `It was good to hear that ${topics.text}, too.`]);
+  if (topics.form === "quote") return null;
+  return pick("topics", [
+    `I also enjoyed our discussion of ${topics.text}.`,
+    `It was good to cover ${topics.text} as well.`,
+    `Talking through ${topics.text} was a highlight too.`,
   ]);
 }
 
 function fitSentence({ pick, wentWell, company }: DraftContext): string | null {
   if (!wentWell) return null;
-  if (wentWell.isClause) {
-    const clause = toSentence(wentWell.text).slice(0, -1);
+  const { text } = wentWell;
+  if (wentWell.form === "clause" && wentWell.isFirstPerson) {
     return pick("fit", [
-      `${clause}, and I would bring the same care and energy to ${company}.`,
-      `${clause}, which is exactly the kind of work I would love to do at ${company}.`,
-      `${clause}; I would bring that same approach to your team.`,
+      `${capitalize(text)}, and I would bring the same care and energy to ${company}.`,
+      `${capitalize(text)}, which is exactly the kind of work I would love to do at ${company}.`,
+      `${capitalize(text)}; I would bring that same approach to your team.`,
+    ]);
+  }
+  if (wentWell.form === "clause") {
+    return pick("fit", [
+      `I was glad that ${text}, because it is the kind of work I would bring to ${company}.`,
+      `I was pleased that ${text}; I would bring the same care to your team.`,
+      `I was happy that ${text}, and I would bring the same energy to ${company}.`,
     ]);
   }
   return pick("fit", [
-    `I was glad we could talk about ${wentWell.text}, because it shows the kind of work I would bring to ${company}.`,
-    `Our discussion of ${wentWell.text} made me even more confident that I would be a strong fit for the team.`,
-    `I think ${wentWell.text} shows what I can offer, and I would bring the same care to your team.`,
+    `I was glad we could talk about ${text}, because it shows the kind of work I would bring to ${company}.`,
+    `Our discussion of ${text} made me even more confident that I would be a strong fit for the team.`,
+    `I hope ${text} shows what I can offer, and I would bring the same care to your team.`,
   ]);
 }
 
@@ -57,24 +100,21 @@ function interestSentence({ pick, company }: DraftContext): string {
 }
 
 function clarifySentence({ pick, toClarify }: DraftContext): string | null {
-  if (!toClarify) return null;
-  const point = stripForgotPrefix(toClarify.text);
-  if (!point) return null;
+  if (!toClarify || toClarify.form === "quote") return null;
   return pick("clarify", [
-    `One thing I forgot to mention: ${point}.`,
-    `I would also like to add something I did not get to mention: ${point}.`,
-    `To add one point I left out of our conversation: ${point}.`,
+    `One thing I forgot to mention: ${toClarify.text}.`,
+    `I would also like to add something I did not get to mention: ${toClarify.text}.`,
+    `To add one point I left out of our conversation: ${toClarify.text}.`,
   ]);
 }
 
 function sharedSentence({ pick, sharedInterest }: DraftContext): string | null {
-  if (!sharedInterest) return null;
-  if (sharedInterest.isClause || /^both\s/i.test(sharedInterest.text)) {
-    const clause = toSharedClause(sharedInterest.text);
+  if (!sharedInterest || sharedInterest.form === "quote") return null;
+  if (sharedInterest.form === "clause") {
     return pick("shared", [
-      `It was also fun to find out that ${clause}.`,
-      `I also enjoyed discovering that ${clause}.`,
-      `It was a nice surprise to learn that ${clause}.`,
+      `It was also fun to find out that ${sharedInterest.text}.`,
+      `I also enjoyed discovering that ${sharedInterest.text}.`,
+      `It was a nice surprise to learn that ${sharedInterest.text}.`,
     ]);
   }
   return pick("shared", [
@@ -104,29 +144,60 @@ function letterSentence({ pick, input }: DraftContext): string | null {
   ]);
 }
 
-function closingSentence({ pick }: DraftContext): string {
+/** One line, only when the user asked for it in their settings. */
+function networkSentence({ pick, input }: DraftContext): string | null {
+  if (!input.includeNetworkInvite) return null;
+  return pick("network", [
+    "I would also be glad to stay in touch on LinkedIn, if you are open to it.",
+    "If you are open to it, I would be happy to connect on LinkedIn as well.",
+  ]);
+}
+
+/** "The details below" only when the signature has an email address or a phone number. */
+function closingSentence({ pick, hasContactDetails }: DraftContext): string {
+  const reachOut = hasContactDetails
+    ? "Please let me know if I can share anything else; you can reach me using the details below. I look forward to hearing from you."
+    : "Please let me know if I can share anything else. I look forward to hearing from you.";
   return pick("closing", [
-    "Please let me know if I can share anything else; you can reach me using the details below. I look forward to hearing from you.",
-    "If any questions come up, I would be glad to help, and you can reach me any time. Thank you again for your time.",
+    reachOut,
+    "If any questions come up, I would be glad to help. Thank you again for your time.",
     "Please feel free to reach out if there is anything else I can provide. I look forward to the next steps.",
     "I would be happy to answer any further questions, so please don't hesitate to get in touch. Thanks again for a great conversation.",
   ]);
 }
 
-/** The thanks and the detail, then why they fit; without notes on what went well, the interest joins the thanks. */
-function openingParagraphs(context: DraftContext): string[] {
+/** Builds the paragraphs without the dropped slots, dropping optional ones until the message fits the target. */
+function fitToTarget(build: (isKept: (slot: Slot) => boolean) => string[]): string[] {
+  const dropped = new Set<Slot>();
+  let paragraphs = build((slot) => !dropped.has(slot));
+  for (const slot of OPTIONAL_SLOTS) {
+    if (countWords(paragraphs.join(" ")) + GREETING_AND_SIGN_OFF_WORDS <= TARGET_MAX_WORDS) break;
+    dropped.add(slot);
+    paragraphs = build((slot) => !dropped.has(slot));
+  }
+  return paragraphs.filter(Boolean);
+}
+
+/** The thanks and the detail (with the topics), then why they fit; without a fit note the interest joins the thanks. */
+function openingParagraphs(context: DraftContext, isKept: (slot: Slot) => boolean, thanks: string): string[] {
   const fit = fitSentence(context);
-  if (!fit) return [joinSentences(thanksSentence(context), detailSentence(context), interestSentence(context))];
-  return [joinSentences(thanksSentence(context), detailSentence(context)), joinSentences(fit, interestSentence(context))];
+  const topics = isKept("topics") ? topicsSentence(context) : null;
+  const opening = joinSentences(thanks, detailSentence(context, context.detail), topics);
+  if (!fit) return [joinSentences(opening, interestSentence(context))];
+  return [opening, joinSentences(fit, interestSentence(context))];
 }
 
 /** domain.md "The thank-you": "In-person or final round: more detail, reinforce interest." */
 export function buildDetailedThankYou(context: DraftContext): string[] {
-  return [
-    ...openingParagraphs(context),
-    joinSentences(clarifySentence(context), sharedSentence(context), valueLinkSentence(context)),
-    joinSentences(letterSentence(context), closingSentence(context)),
-  ].filter(Boolean);
+  return fitToTarget((isKept) => [
+    ...openingParagraphs(context, isKept, thanksSentence(context)),
+    joinSentences(
+      isKept("clarify") && clarifySentence(context),
+      isKept("shared") && sharedSentence(context),
+      isKept("value-link") && valueLinkSentence(context),
+    ),
+    joinSentences(letterSentence(context), isKept("network") && networkSentence(context), closingSentence(context)),
+  ]);
 }
 
 function shortThanksSentence({ pick, onDate, role, company }: DraftContext): string {
@@ -137,36 +208,37 @@ function shortThanksSentence({ pick, onDate, role, company }: DraftContext): str
   ]);
 }
 
-function shortDetailSentence({ pick, detail }: DraftContext): string | null {
-  if (!detail) return null;
-  if (detail.isClause) {
-    return pick("short-detail", [
-      `One thing that stayed with me: ${detail.text}.`,
-      `I enjoyed one part in particular: ${detail.text}.`,
-      `What stayed with me most: ${detail.text}.`,
-    ]);
-  }
-  return pick("short-detail", [
-    `I enjoyed hearing about ${detail.text}.`,
-    `It was great to learn about ${detail.text}.`,
-    `Our chat about ${detail.text} made me even more interested in the role.`,
-  ]);
-}
-
-function shortClosingSentence({ pick }: DraftContext): string {
+function shortClosingSentence({ pick, hasContactDetails }: DraftContext): string {
   return pick("short-closing", [
     "I look forward to the next steps, and please let me know if you need anything else from me.",
-    "Please feel free to reach out if I can share anything else.",
+    hasContactDetails ? "Please feel free to reach out using the details below if I can share anything else." : "Please feel free to reach out if I can share anything else.",
     "I would be glad to continue the conversation, so please get in touch any time.",
   ]);
 }
 
 /** domain.md "The thank-you": "Phone screen: keep it quick and simple (name, thanks, one reminder of the conversation)." */
 export function buildShortThankYou(context: DraftContext): string[] {
-  return [
-    joinSentences(shortThanksSentence(context), shortDetailSentence(context)),
-    joinSentences(letterSentence(context), shortClosingSentence(context)),
-  ].filter(Boolean);
+  return fitToTarget((isKept) => [
+    joinSentences(shortThanksSentence(context), detailSentence(context, context.detail, "short-detail"), interestSentence(context)),
+    joinSentences(letterSentence(context), isKept("network") && networkSentence(context), shortClosingSentence(context)),
+  ]);
+}
+
+/** A letter opens as a letter does; it says it follows an email only when one goes to them too. */
+function letterOpeningSentences({ pick, onDate, role, company, input }: DraftContext): string {
+  const opening = pick("letter-opening", [
+    `I am writing to thank you for the time you gave me${onDate} to discuss the ${role} role at ${company}.`,
+    `I wanted to write to thank you properly for meeting with me${onDate} about the ${role} position at ${company}.`,
+    `I am writing to thank you for our conversation${onDate} about the ${role} role at ${company}.`,
+  ]);
+  if (!input.emailPlanned) return opening;
+  return joinSentences(
+    opening,
+    pick("letter-email", [
+      "I also sent you a short note by email, but I wanted to thank you in writing as well.",
+      "My email will have reached you already; this letter is to thank you properly on paper.",
+    ]),
+  );
 }
 
 function letterClosingSentence({ pick }: DraftContext): string {
@@ -177,11 +249,12 @@ function letterClosingSentence({ pick }: DraftContext): string {
   ]);
 }
 
-/** The mailed letter: the detailed thank-you, without a link nobody can click on paper. */
+/** The mailed letter: its own opening and closing, and no link nobody can click on paper. */
 export function buildLetter(context: DraftContext): string[] {
-  return [
-    ...openingParagraphs(context),
-    joinSentences(clarifySentence(context), sharedSentence(context)),
+  return fitToTarget((isKept) => [
+    ...openingParagraphs(context, isKept, letterOpeningSentences(context)),
+    joinSentences(isKept("clarify") && clarifySentence(context), isKept("shared") && sharedSentence(context)),
     letterClosingSentence(context),
-  ].filter(Boolean);
+  ]);
 }
+

@@ -30,13 +30,15 @@ export type DraftInput = {
   company: string;
   role: string;
   stage: InterviewStage;
-  /** Already formatted in the user's zone, e.g. "Tue 17 Nov". */
+  /** In prose, relative to the day the message goes out: "today", "on Tuesday", "on 17 November" (describeInterviewDay). */
   interviewDate: string;
-  /** Already formatted, e.g. "by Fri 28 Nov" or "within two weeks". */
+  /** Their timeline as they gave it: "within 10 days", "by Friday 28 November" (describeDecisionTimeline). */
   decisionText: string | null;
   notes: DraftInputNotes;
   /** domain.md "Channel": "the email can mention that a letter is on its way". */
   letterPlanned: boolean;
+  /** Letters only: a thank-you email also goes to this person, so the letter can say it follows that email. */
+  emailPlanned?: boolean;
   /** `signature` is the multi-line contact block. */
   candidate: { name: string; signature: string };
   /** The user's setting: a thank-you may carry a one-line invitation to connect (off by default). */

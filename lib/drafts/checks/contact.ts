@@ -12,12 +12,12 @@ const NOT_A_PHONE = [
   /^\d{4}\s*[-/]\s*\d{4}$/,
 ];
 
-function hasEmailAddress(text: string): boolean {
+export function hasEmailAddress(text: string): boolean {
   return EMAIL.test(text);
 }
 
 /** A phone number has 7 to 15 digits (E.164 allows 15), written with spaces, dashes, dots, "+" or parentheses. */
-function hasPhoneNumber(text: string): boolean {
+export function hasPhoneNumber(text: string): boolean {
   // Digits inside a URL ("/jobs/12345678") are not a phone number.
   for (const match of maskProtectedSpans(text).matchAll(PHONE_CANDIDATE)) {
     const candidate = match[0].trim();
