@@ -9,6 +9,7 @@ import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { buildDraft, draftToPlainBody } from "./build-draft";
 import { runDraftChecks, type CheckResult, type DraftCheckInput, type DraftKind } from "./checks";
 import { renderDraftEmail } from "./render";
+import { findThreadSubject } from "./thread";
 import type { Draft, DraftInput } from "./types";
 
 const DRAFTABLE_KINDS: readonly string[] = ["thank_you", "letter", "follow_up", "gracious_reply"];
@@ -51,7 +52,14 @@ function toDraftInput(context: StepContext): DraftInput {
     kind: step.kind as DraftKind,
     variant: step.variant === "short" ? "short" : step.variant === "detailed" ? "detailed" : undefined,
     sequence: step.sequence,
-    interviewer: { id: interviewer?.id ?? step.id, name: interviewer?.name ?? "", title: interviewer?.title ?? "" },
+    interviewer: {
+      id: interviewer?.id ?? step.id,
+      name: interviewer?.name ?? "",
+      title: interviewer?.title ?? "",
+      // docs/rules.md "Per-interviewer notes": only what this person said; the composition falls back to the interview's notes
+      specificDetail: interviewer?.specificDetail ?? null,
+      topics: interviewer?.topics ?? null,
+    },
     company: opportunity.company,
     role: opportunity.role,
     stage: interview.stage,
@@ -60,7 +68,16 @@ function toDraftInput(context: StepContext): DraftInput {
     notes: interview,
     letterPlanned: step.kind !== "letter" && context.isLetterPlanned,
     candidate: { name: candidateName(context), signature: context.user.signature },
+    includeNetworkInvite: context.user.includeNetworkInvite,
   };
+}
+
+// The personal-detail check looks for this person's own remark and the interview's
+// notes, never another interviewer's remark.
+function notesFor(context: StepContext): DraftCheckInput["notes"] {
+  const { interview, interviewer } = context;
+  const join = (own: string | null | undefined, shared: string) => [own ?? "", shared].filter((note) => note.trim() !== "").join("\n");
+  return { ...interview, specificDetail: join(interviewer?.specificDetail, interview.specificDetail), topics: join(interviewer?.topics, interview.topics) };
 }
 
 function toCheckInput(context: StepContext, subject: string, body: string, now: Date): DraftCheckInput {
@@ -72,7 +89,7 @@ function toCheckInput(context: StepContext, subject: string, body: string, now: 
     interviewerName: context.interviewer?.name ?? null,
     company: context.opportunity.company,
     role: context.opportunity.role,
-    notes: context.interview,
+    notes: notesFor(context),
     signature: context.user.signature,
     personalWords: [candidateName(context), ...context.user.personalWords],
     timing: {
@@ -130,19 +147,35 @@ async function view(context: StepContext, draft: DraftRow, now: Date): Promise<D
   };
 }
 
-function generate(context: StepContext): { subject: string; body: string } {
+/** What the draft of a step is written from, as the composition receives it. */
+export async function getDraftInput({ userId, stepId }: { userId: string; stepId: string }): Promise<DraftInput> {
+  return toDraftInput(await loadStepContext({ userId, stepId }));
+}
+
+// docs/rules.md "Threading": a follow-up answers what already went to that person.
+async function threadSubject(context: StepContext): Promise<string | null> {
+  if (context.step.kind !== "follow_up") return null;
+  return findThreadSubject({ userId: context.step.userId, interviewerId: context.step.interviewerId, stepId: context.step.id });
+}
+
+async function generate(context: StepContext): Promise<{ subject: string; body: string }> {
   const draft = buildDraft(toDraftInput(context));
-  return { subject: draft.subject, body: draftToPlainBody(draft) };
+  return { subject: (await threadSubject(context)) ?? draft.subject, body: draftToPlainBody(draft) };
 }
 
 // Opens the step's draft, writing it from the notes the first time.
 export async function openDraft({ userId, stepId, now }: { userId: string; stepId: string; now: Date }): Promise<DraftView> {
   const context = await loadStepContext({ userId, stepId });
   const [existing] = await db.select().from(drafts).where(and(eq(drafts.stepId, stepId), eq(drafts.userId, userId)));
-  if (existing) return view(context, existing, now);
+  if (existing) {
+    // written before the thank-you went out: an untouched follow-up takes the thread's subject now
+    const subject = existing.isEdited || existing.status !== "draft" ? null : await threadSubject(context);
+    if (subject && subject !== existing.subject) return view(context, await updateDraft(userId, stepId, { subject, updatedAt: now }), now);
+    return view(context, existing, now);
+  }
   const [created] = await db
     .insert(drafts)
-    .values({ userId, stepId, ...generate(context) })
+    .values({ userId, stepId, ...(await generate(context)) })
     .onConflictDoNothing({ target: drafts.stepId })
     .returning();
   const row = created ?? (await db.select().from(drafts).where(eq(drafts.stepId, stepId)))[0]!;
@@ -199,7 +232,7 @@ export async function saveDraft({ userId, stepId, subject, body, now }: { userId
 export async function regenerateDraft({ userId, stepId, now }: { userId: string; stepId: string; now: Date }) {
   const context = await loadStepContext({ userId, stepId });
   await assertDraftEditable(userId, stepId);
-  return updateDraft(userId, stepId, { ...generate(context), isEdited: false, status: "draft", approvedAt: null, updatedAt: now });
+  return updateDraft(userId, stepId, { ...(await generate(context)), isEdited: false, status: "draft", approvedAt: null, updatedAt: now });
 }
 
 // The checks run again on the server; only what the plan forbids blocks approval.

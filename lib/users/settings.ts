@@ -7,7 +7,7 @@ import { users } from "@/lib/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { listUserInterviewIds, syncInterviewPlans } from "@/lib/plan/sync";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
-import { multiLine, singleLine, timeZoneSchema } from "@/lib/validation";
+import { checkbox, multiLine, singleLine, timeZoneSchema } from "@/lib/validation";
 
 
 export const settingsInputSchema = z.object({
@@ -20,6 +20,8 @@ export const settingsInputSchema = z.object({
     .max(21, "Send hour must be between 07:00 and 21:00"),
   signature: multiLine("Signature", 1000),
   postalAddress: multiLine("Postal address", 500),
+  // docs/rules.md "Network invitation": unchecked (absent from the form) is off
+  includeNetworkInvite: checkbox,
 });
 
 /** The personal dictionary is read on every draft check: it stays small. */
@@ -46,6 +48,7 @@ export const getUserSettings = cache(async function getUserSettings({ userId }: 
       signature: users.signature,
       postalAddress: users.postalAddress,
       personalWords: users.personalWords,
+      includeNetworkInvite: users.includeNetworkInvite,
     })
     .from(users)
     .where(eq(users.id, userId));
@@ -61,7 +64,10 @@ export const getUserSettings = cache(async function getUserSettings({ userId }: 
 export type UserSettings = Awaited<ReturnType<typeof getUserSettings>>;
 
 // The zone and send hour move every proposed time: re-plan the user's interviews.
-export async function updateUserSettings({ userId, input, now }: { userId: string; input: SettingsInput; now: Date }) {
+// A caller without the invitation choice (a seed script) leaves it as it was.
+type SettingsUpdate = Omit<SettingsInput, "includeNetworkInvite"> & { includeNetworkInvite?: boolean };
+
+export async function updateUserSettings({ userId, input, now }: { userId: string; input: SettingsUpdate; now: Date }) {
   await db.transaction(async (tx) => {
     await tx
       .update(users)

@@ -25,6 +25,7 @@ export default async function SettingsPage() {
           sendHour: String(settings.sendHour),
           signature: settings.signature,
           postalAddress: settings.postalAddress,
+          includeNetworkInvite: settings.includeNetworkInvite ? "on" : "",
         }}
         timeZones={listTimeZones(settings.timeZone)}
       />

@@ -6,13 +6,15 @@ import { SubmitButton } from "@/components/submit-button";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { saveSettingsAction } from "./actions";
 
-type Values = { displayName: string; timeZone: string; sendHour: string; signature: string; postalAddress: string };
+type Values = { displayName: string; timeZone: string; sendHour: string; signature: string; postalAddress: string; includeNetworkInvite: string };
 
 const SEND_HOURS = Array.from({ length: 15 }, (_, index) => index + 7);
 
 export function SettingsForm({ initialValues, timeZones }: { initialValues: Values; timeZones: string[] }) {
   const [state, formAction] = useActionState(saveSettingsAction, INITIAL_ACTION_STATE);
-  const values = { ...initialValues, ...(state.values as Partial<Values> | undefined) };
+  const typed = state.values as Partial<Values> | undefined;
+  // an unchecked box is not in what came back, so it reads as unchecked, not as the saved value
+  const values = typed ? { ...initialValues, ...typed, includeNetworkInvite: typed.includeNetworkInvite ?? "" } : initialValues;
   const errors = state.fieldErrors ?? {};
   return (
     <form action={formAction} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
@@ -52,6 +54,22 @@ export function SettingsForm({ initialValues, timeZones }: { initialValues: Valu
           errors={errors.postalAddress}
           hint="Printed at the top of a thank-you letter to a formal company."
         />
+        <div>
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="includeNetworkInvite"
+              defaultChecked={values.includeNetworkInvite === "on"}
+              aria-describedby="field-includeNetworkInvite-hint"
+              className="mt-1"
+            />
+            <span className="font-medium text-slate-800">Invite interviewers to connect on a professional network in thank-you emails</span>
+          </label>
+          <p id="field-includeNetworkInvite-hint" className="mt-1 text-xs text-slate-600">
+            Off by default: a connection request before you are hired can read as presumptuous. When on, a thank-you ends with one
+            line inviting them to connect; you can still delete it from any draft.
+          </p>
+        </div>
       </div>
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
     </form>
