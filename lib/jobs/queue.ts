@@ -126,6 +126,30 @@ export async function enqueue(name: QueueName, data: object, options: EnqueueOpt
   });
 }
 
+/**
+ * A new job with the data and the retry and expiry options `job` carries, due
+ * at `startAfter`. The outbox retries this way rather than with pg-boss's own
+ * retry: a fresh job starts its retry count at 0, so only the message's own
+ * attempts limit its sends (lib/mail/delivery.ts). Through the worker's own
+ * queue, which stays open while a stopping worker finishes its batch.
+ */
+export async function sendJobAgain(
+  boss: PgBoss,
+  name: QueueName,
+  job: PgBoss.JobWithMetadata<object>,
+  { startAfter }: { startAfter?: Date } = {},
+): Promise<string | null> {
+  const expire = job.expireIn;
+  const expireInSeconds = (((expire.days ?? 0) * 24 + (expire.hours ?? 0)) * 60 + (expire.minutes ?? 0)) * 60 + (expire.seconds ?? 0);
+  return boss.send(name, job.data, {
+    retryLimit: job.retryLimit,
+    retryDelay: job.retryDelay,
+    retryBackoff: job.retryBackoff,
+    expireInSeconds: expireInSeconds > 0 ? expireInSeconds : getQueueSettings().expireInSeconds,
+    ...(startAfter ? { startAfter } : {}),
+  });
+}
+
 /** Stops workers (letting active jobs finish, up to `timeoutMs`) and closes the pool. */
 export async function stopQueue({ timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Promise<void> {
   const boss = holder.boss ?? (await holder.starting?.catch(() => undefined));

@@ -10,7 +10,7 @@ import type { OutboxJobData } from "@/lib/mail/outbox";
 import { closeSmtpTransports } from "@/lib/mail/sender";
 import { sweepOutbox } from "@/lib/mail/sweep";
 import { startHeartbeat } from "./heartbeat";
-import { DEFAULT_QUEUE_SETTINGS, getQueue, QUEUES, stopQueue, type QueueSettings } from "./queue";
+import { DEFAULT_QUEUE_SETTINGS, getQueue, QUEUES, sendJobAgain, stopQueue, type QueueSettings } from "./queue";
 
 /** Send jobs fetched per poll, and pollers per process. */
 export const OUTBOX_BATCH_SIZE = 100;
@@ -64,15 +64,16 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
       { batchSize: options.batchSize ?? OUTBOX_BATCH_SIZE, includeMetadata: true, pollingIntervalSeconds: settings.pollingIntervalSeconds },
       async (jobs) => {
         const result = await deliverJobs(
-          jobs.map((job) => ({ id: job.id, data: job.data, retryCount: job.retryCount, retryLimit: job.retryLimit })),
+          jobs.map((job) => ({ id: job.id, data: job.data, retryLimit: job.retryLimit, retryDelaySeconds: job.retryDelay })),
           context,
         ).catch((error: unknown) => {
           // the batch goes back to the queue (its rows are untouched or "sending", never sent twice); say why
           logError("worker.send_batch_failed", error, { jobs: jobs.length });
           throw error;
         });
-        // pg-boss retries these with backoff; the rest of the batch completes
-        for (const retry of result.retry) await boss.fail(QUEUES.outboxSend, retry.jobId, { message: `temporary failure sending ${retry.messageId}` });
+        // each goes back as a new job after its backoff (lib/jobs/queue.ts sendJobAgain); this batch completes
+        const jobById = new Map(jobs.map((job) => [job.id, job]));
+        for (const retry of result.retry) await sendJobAgain(boss, QUEUES.outboxSend, jobById.get(retry.jobId)!, { startAfter: retry.startAfter });
       },
     );
   }

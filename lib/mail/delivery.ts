@@ -9,7 +9,13 @@ import type { OutboxJobData } from "./outbox";
 import { getTransportFor } from "./sender";
 import { DeliveryError, type MailTransport, type TransportReceipt } from "./transports/types";
 
-export type DeliveryJob = { id: string; data: OutboxJobData; retryCount: number; retryLimit: number };
+/**
+ * A send job as fetched. `retryLimit` is how many times a message may be sent
+ * again after a temporary failure, counted by the message's own `attempts`
+ * (claims): pg-boss's retryCount also counts fetches by workers that died
+ * before claiming, which would cost a message one of its tries.
+ */
+export type DeliveryJob = { id: string; data: OutboxJobData; retryLimit: number; retryDelaySeconds: number };
 
 export type DeliveryContext = {
   now: () => Date;
@@ -26,7 +32,8 @@ export type DeliveryResult = {
   unknown: number;
   cancelled: number;
   /** jobs to hand back to the queue, which retries them with backoff */
-  retry: { jobId: string; messageId: string }[];
+  /** `startAfter`: the backoff after a temporary failure; absent, at once (nothing was tried) */
+  retry: { jobId: string; messageId: string; startAfter?: Date }[];
 };
 
 const STEP_CLOSED_REASON = "Not sent: the step was closed before its send time (they replied, or it was marked done or skipped).";
@@ -34,6 +41,14 @@ const WORKER_DIED_REASON =
   "The worker stopped while this message was being sent, so we can't tell whether it left. Check your Sent folder.";
 
 type Outcome = "sent" | "failed" | "unknown" | "retry" | "skipped";
+
+/** Backoff doubling from the job's delay with up to as much again of jitter, as pg-boss's retryBackoff does. */
+const MAX_BACKOFF_DOUBLINGS = 16;
+
+function retryAfter(attempts: number, delaySeconds: number, now: Date): Date {
+  const seconds = delaySeconds * 2 ** Math.min(MAX_BACKOFF_DOUBLINGS, Math.max(0, attempts - 1)) * (1 + Math.random());
+  return new Date(now.getTime() + seconds * 1000);
+}
 
 async function markFailure(message: OutboundMessage, now: Date, status: "failed" | "unknown" | "scheduled", error: string): Promise<boolean> {
   const [updated] = await db
@@ -188,7 +203,7 @@ async function deliverOne(
       await markFailure(message, now, "unknown", error.userMessage);
       return "unknown";
     }
-    if (error.outcome === "temporary" && job.retryCount < job.retryLimit) {
+    if (error.outcome === "temporary" && message.attempts <= job.retryLimit) {
       await markFailure(message, now, "scheduled", `${error.userMessage} Trying again.`);
       return "retry";
     }
@@ -289,7 +304,9 @@ export async function deliverJobs(jobs: DeliveryJob[], context: DeliveryContext)
         const message = await claimMessage(row.id, context.now());
         if (!message) return "skipped";
         const outcome = await deliverOne(message, job, context, transport, sent);
-        if (outcome === "retry") result.retry.push({ jobId: job.id, messageId: row.id });
+        if (outcome === "retry") {
+          result.retry.push({ jobId: job.id, messageId: row.id, startAfter: retryAfter(message.attempts, job.retryDelaySeconds, context.now()) });
+        }
         return outcome;
       } finally {
         release?.();

@@ -3,7 +3,7 @@ import { inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import { outboundMessages, type OutboundMessage } from "../db/schema";
-import { getQueue } from "../jobs/queue";
+import { getQueue, QUEUES } from "../jobs/queue";
 import { startWorker } from "../jobs/worker";
 import { setupTestDatabase } from "../test/database";
 import { createTestUser } from "../test/factories";
@@ -132,4 +132,25 @@ describe("outbox under faults", () => {
       await worker.stop();
     }
   }, 180_000);
+
+  it("gives a message every send attempt (retryLimit + 1) even when a worker fetched its job and died before claiming it", async () => {
+    const settings = { expireInSeconds: 2, maintenanceIntervalSeconds: 1, retryLimit: 3, retryDelaySeconds: 1, pollingIntervalSeconds: 0.5 };
+    const boss = await getQueue({ role: "worker", settings });
+    smtp.faults.length = 0;
+    smtp.faults.push(...Array.from({ length: settings.retryLimit + 1 }, (): SmtpFault => ({ kind: "reply", at: "mail", code: 421, message: "4.3.2 Busy" })));
+    const [id] = await queueMessages(1, "Fetched");
+    // a worker takes the job (with any left by the tests above) and dies before it claims the message: the job expires
+    const fetched = await boss.fetch(QUEUES.outboxSend, { batchSize: 1_000 });
+    expect(fetched.map((job) => (job.data as { messageId: string }).messageId)).toContain(id);
+    const worker = await startWorker({ settings });
+    try {
+      const [row] = await waitFor(() => readAll([id!]), allSettled, 60_000);
+      expect(row!.status).toBe("failed");
+      expect(row!.attempts).toBe(settings.retryLimit + 1);
+      expect(row!.lastError).toContain(`Gave up after ${settings.retryLimit + 1} attempts`);
+      expect(smtp.faults).toHaveLength(0);
+    } finally {
+      await worker.stop();
+    }
+  }, 120_000);
 });
