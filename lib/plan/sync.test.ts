@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { interviewers, planSteps } from "../db/schema";
+import { drafts, interviewers, planSteps } from "../db/schema";
+import { approveDraft, openDraft } from "../drafts/store";
 import { getInterview } from "../interviews/queries";
 import { createInterview, updateInterview } from "../interviews/mutations";
 import { recordOutcome } from "../interviews/outcomes";
@@ -200,6 +201,30 @@ describe('docs/rules.md "Follow-up recipient": follow-ups and the call go to the
     });
     const after = (await steps()).filter((row) => row.kind === "follow_up");
     expect(after.map((row) => [row.id, row.interviewerName, row.version])).toEqual(before.map((row) => [row.id, "Omar Haddad", row.version + 1]));
+  });
+
+  it("rewrites an untouched follow-up draft for the new recipient and takes back an approval given for the old one", async () => {
+    const { user, interviewId, steps } = await setup({ decisionKind: "none" });
+    const [first, second] = (await steps()).filter((row) => row.kind === "follow_up");
+    const untouched = await openDraft({ userId: user.id, stepId: first!.id, now: NOW });
+    expect(untouched.draft.body).toMatch(/^Dear Jane/);
+    const written = await openDraft({ userId: user.id, stepId: second!.id, now: NOW });
+    await approveDraft({ userId: user.id, stepId: second!.id, subject: written.draft.subject, body: written.draft.body, now: NOW });
+    const detail = await getInterview({ userId: user.id, interviewId });
+    await updateInterview({
+      userId: user.id,
+      interviewId,
+      now: NOW,
+      input: interviewInput({
+        opportunityId: detail.opportunity.id,
+        decisionKind: "none",
+        followUpInterviewer: "1",
+        interviewers: detail.interviewers.map((person) => ({ id: person.id, name: person.name, email: person.email ?? "" })),
+      }),
+    });
+    expect((await openDraft({ userId: user.id, stepId: first!.id, now: NOW })).draft.body).toMatch(/^Dear Omar/);
+    const [kept] = await getDb().select().from(drafts).where(eq(drafts.stepId, second!.id));
+    expect(kept).toMatchObject({ status: "draft", approvedAt: null, body: written.draft.body });
   });
 
   it("falls back to the first interviewer when the chosen one is removed", async () => {

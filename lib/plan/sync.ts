@@ -1,13 +1,13 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
-import { interviewers, interviews, opportunities, planSteps, replies, users, type PlanStepRow } from "@/lib/db/schema";
+import { drafts, interviewers, interviews, opportunities, outboundMessages, planSteps, replies, users, type PlanStepRow } from "@/lib/db/schema";
 import { buildPlan } from "./build-plan";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { DEFAULT_SEND_HOUR, FOLLOW_UP_DEFAULT_DAYS } from "./constants";
 import type { PlanInput, PlanStep } from "./types";
 
-export type Executor = Pick<Database, "select" | "insert" | "update">;
+export type Executor = Pick<Database, "select" | "insert" | "update" | "delete">;
 
 const STALE_REASON = "No longer part of the plan (the interview changed).";
 
@@ -72,6 +72,24 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
+// A message queued, sending, sent or of unknown fate stays as it is (lib/mail/queries.ts LOCKING_STATUSES).
+const SETTLED_MESSAGE_STATUSES = ["failed", "cancelled"] as const;
+
+// docs/rules.md "Follow-up recipient": a step that now goes to someone else must
+// not carry words written, or approved, for the previous person. An untouched
+// draft is dropped (it is written again, for the new person, when opened); an
+// approved one goes back to draft. Drafts already queued or sent are left alone.
+async function releaseDraftsOfMovedSteps(tx: Executor, userId: string, stepIds: string[]) {
+  if (stepIds.length === 0) return;
+  const queued = tx
+    .select({ stepId: outboundMessages.stepId })
+    .from(outboundMessages)
+    .where(and(inArray(outboundMessages.stepId, stepIds), notInArray(outboundMessages.status, [...SETTLED_MESSAGE_STATUSES])));
+  const movable = and(eq(drafts.userId, userId), inArray(drafts.stepId, stepIds), notInArray(drafts.stepId, queued));
+  await tx.delete(drafts).where(and(movable, eq(drafts.isEdited, false)));
+  await tx.update(drafts).set({ status: "draft", approvedAt: null }).where(and(movable, eq(drafts.status, "approved")));
+}
+
 // Re-plans the given interviews of one user and stores the result in place:
 // changed steps get version + 1, new ones are inserted, steps the plan no longer
 // has are cancelled if still pending; done and skipped steps are never touched.
@@ -87,6 +105,7 @@ export async function syncInterviewPlans(
   const startsByOpportunity = groupBy(data.siblings, (sibling) => sibling.opportunityId);
   const inserts: (typeof planSteps.$inferInsert)[] = [];
   const updates: { id: string; version: number; values: Partial<typeof planSteps.$inferInsert> }[] = [];
+  const movedStepIds: string[] = [];
 
   for (const { interview, opportunity } of data.interviewRows) {
     const stored = stepsByInterview.get(interview.id) ?? [];
@@ -126,6 +145,7 @@ export async function syncInterviewPlans(
         inserts.push({ ...toColumns(step), userId, interviewId: interview.id, key: step.key });
       } else if (row.status !== "done" && row.status !== "skipped" && hasChanged(row, step)) {
         updates.push({ id: row.id, version: row.version + 1, values: toColumns(step) });
+        if (row.interviewerId !== step.interviewerId) movedStepIds.push(row.id);
       }
     }
     for (const row of storedByKey.values()) {
@@ -141,6 +161,7 @@ export async function syncInterviewPlans(
       .set({ ...update.values, version: update.version, updatedAt: now })
       .where(and(eq(planSteps.id, update.id), eq(planSteps.userId, userId)));
   }
+  await releaseDraftsOfMovedSteps(tx, userId, movedStepIds);
   return { inserted: inserts.length, updated: updates.length };
 }
 
