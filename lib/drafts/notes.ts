@@ -48,6 +48,8 @@ const SHORTHAND: Array<[RegExp, string]> = [
 /** Marks of a note to self; compromise tags words, it does not know what a candidate keeps private. */
 const PRIVATE_MARKERS =
   /\b(?:bomb(?:ed)?|blank(?:ed)?|mess(?:ed)? up|rambl(?:e|ed|ing)|stumbl(?:e|ed)|fumbl(?:e|ed)|nervous|awkward|embarrass\w*|panick?(?:ed)?|screw(?:ed)? up|botch(?:ed)?|choked|stupid|dumb|terrible|awful|hated?|boring|rude|arrogant|weird|red flag|toxic|lowball\w*|salary|pay range|underpaid|vibes?|ugh|meh|lol|tbh|idk|not sure (?:if|whether)|hope I|think I|felt like I|feel like I)\b/i;
+/** The verbs a to-do starts with; the grammar check also reads one after "about" as a to-do pasted into a frame. */
+export const TO_DO_VERB = /^(?:remember|follow|look|find|check|ask|send|email|e-mail|research|prepare|prep|read|call|update|mention)$/i;
 const TODO_START =
   /^(?:to ?do\b|note to self|remember\b|don'?t forget|need to|must\b|should\b|follow up\b|look up\b|look into\b|find out\b|check\b|ask\b|send\b|email\b|e-mail\b|research\b|prepare\b|prep\b|read up\b|call\b|update\b|get back\b)/i;
 const CLARIFY_LEAD =

@@ -2,6 +2,7 @@ import { retext } from "retext";
 import retextIndefiniteArticle from "retext-indefinite-article";
 import retextRepeatedWords from "retext-repeated-words";
 import { makeResult } from "./result";
+import { findStructureErrors } from "./sentence-structure";
 import { maskProtectedSpans } from "./text";
 import type { CheckFinding, CheckResult, DraftCheckInput } from "./types";
 
@@ -32,10 +33,14 @@ function describeArticle(text: string, start: number, end: number, expected: str
   };
 }
 
-/** domain.md "Message checks": grammar: "repeated words, a/an errors". URLs and emails are blanked out first. */
+/**
+ * domain.md "Message checks": grammar: "repeated words, a/an errors", and the sentence structure a spliced note
+ * breaks (sentence-structure.ts). URLs and emails are blanked out first.
+ */
 function findGrammarErrors(text: string): CheckFinding[] {
-  const file = getGrammarProcessor().processSync(maskProtectedSpans(text));
-  const findings: CheckFinding[] = [];
+  const masked = maskProtectedSpans(text);
+  const file = getGrammarProcessor().processSync(masked);
+  const findings: CheckFinding[] = findStructureErrors(masked);
   for (const message of file.messages) {
     const start = message.place && "start" in message.place ? message.place.start.offset : message.place?.offset;
     const end = message.place && "end" in message.place ? message.place.end.offset : undefined;
