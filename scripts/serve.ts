@@ -1,51 +1,94 @@
 // Starts Afterview: embedded PostgreSQL when DATABASE_URL is unset, migrations,
 // a production build when the sources changed, then the web server
-// (scripts/web-server.ts: Next.js, in dev mode with --dev) and the mail worker.
-// Stops everything cleanly on Ctrl-C / SIGTERM.
+// (scripts/web-server.ts: Next.js, in dev mode with --dev) and the mail worker,
+// which is restarted when it dies. SIGINT, SIGTERM and SIGHUP stop everything
+// in order: the web server and the worker finish what they are doing (up to
+// SHUTDOWN_GRACE_SECONDS), then PostgreSQL stops, then this process exits.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { findDevOutboxExposure } from "../lib/config/dev-outbox";
-import { DATA_DIR, ensureLocalSecrets, isBuildStale, loadDotEnv, NEXT_BIN, prepareDatabase } from "./runtime";
+import { readShutdownGraceSeconds } from "../lib/process/shutdown";
+import { hasExited, stopChild, superviseProcess, type Supervisor } from "../lib/process/supervise";
+import { DATA_DIR, ensureLocalSecrets, isBuildStale, loadDotEnv, NEXT_BIN, prepareDatabase, type Database } from "./runtime";
+
+/** A child gets this long past the grace period before it is killed: its own stop is bounded by the grace. */
+const CHILD_STOP_MARGIN_MS = 10_000;
 
 function log(line: string): void {
   console.log(`[afterview] ${line}`);
 }
 
-async function main(): Promise<void> {
-  const isDev = process.argv.includes("--dev");
-  loadDotEnv();
-  ensureLocalSecrets();
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? "127.0.0.1";
+type Running = {
+  database?: Database;
+  runtimeFile?: string;
+  web?: ChildProcess;
+  worker?: Supervisor;
+  isDatabaseStopped: boolean;
+};
 
-  // Others must not reach a production server whose sign-in links go to the dev outbox.
-  const devOutboxExposure = findDevOutboxExposure({ isProduction: !isDev, env: { ...process.env, HOST: host } });
-  if (devOutboxExposure) throw new Error(devOutboxExposure);
+const running: Running = { isDatabaseStopped: false };
 
-  process.env.APP_URL ??= `http://localhost:${port}`;
-  process.env.AUTH_URL ??= process.env.APP_URL;
-
-  if (!isDev && isBuildStale()) {
-    log("Building the production bundle (first start, or sources changed)...");
-    const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: process.env });
-    if (build.status !== 0) throw new Error("next build failed");
+// Whatever ends this process (a crash included), runtime.json must not outlive
+// it, and an embedded PostgreSQL still up is told to stop: in its own process
+// group, nothing else would stop it, and its pid file would block the next start.
+process.on("exit", () => {
+  if (running.runtimeFile) rmSync(running.runtimeFile, { force: true });
+  const embedded = running.database?.embedded;
+  if (embedded && !running.isDatabaseStopped) {
+    try {
+      process.kill(embedded.pid, "SIGINT");
+    } catch {
+      // already gone
+    }
   }
+});
 
-  const database = await prepareDatabase(log);
-  log(database.embedded ? "Embedded PostgreSQL is up; migrations applied." : "Migrations applied.");
+let stopping: Promise<void> | null = null;
+let stopRequested: { code: number; reason: string } | null = null;
+let isStarted = false;
 
-  // Where this instance's database is, for `npm run` tools and the e2e fixtures.
-  const runtimeFile = path.join(DATA_DIR, "runtime.json");
-  writeFileSync(runtimeFile, JSON.stringify({ databaseUrl: database.url, appUrl: process.env.APP_URL }), { mode: 0o600 });
+function stop(code: number, reason: string): Promise<void> {
+  if (!isStarted) {
+    // mid-start: acted on once what is starting can be stopped
+    stopRequested ??= { code, reason };
+    return Promise.resolve();
+  }
+  stopping ??= (async () => {
+    const started = Date.now();
+    const graceMs = readShutdownGraceSeconds() * 1000;
+    log(`${reason}: stopping (the mail worker finishes its sends in flight, up to ${graceMs / 1000} s)...`);
+    await Promise.all([
+      running.web ? stopChild(running.web, graceMs + CHILD_STOP_MARGIN_MS) : undefined,
+      running.worker?.stop(graceMs + CHILD_STOP_MARGIN_MS),
+    ]);
+    if (running.database?.embedded) {
+      await running.database.embedded.stop();
+      running.isDatabaseStopped = true;
+    }
+    if (running.runtimeFile) rmSync(running.runtimeFile, { force: true });
+    log(`Stopped in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    process.exit(code);
+  })();
+  return stopping;
+}
 
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => void stop(0, signal));
+}
+process.on("uncaughtException", (error) => {
+  console.error("[afterview] unexpected error:", error instanceof Error ? error.message : error);
+  void stop(1, "unexpected error");
+});
+
+function startWeb(isDev: boolean, port: number, host: string): ChildProcess {
   // Next.js behind our own HTTP server, which settles the client's address (scripts/web-server.ts)
   const webArgs = ["--import", "tsx", "scripts/web-server.ts", ...(isDev ? ["--dev"] : [])];
-  const next: ChildProcess = spawn(process.execPath, webArgs, {
+  const web = spawn(process.execPath, webArgs, {
     stdio: ["inherit", "pipe", "inherit"],
     env: { ...process.env, PORT: String(port), HOST: host, NODE_ENV: isDev ? "development" : "production" },
   });
-  next.stdout?.on("data", (chunk: Buffer) => {
+  web.stdout?.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
     process.stdout.write(text);
     if (/Ready in|ready started|✓ Ready/i.test(text)) {
@@ -55,39 +98,65 @@ async function main(): Promise<void> {
       }
     }
   });
-
-  // The mail worker runs next to the server unless it runs elsewhere (AFTERVIEW_WORKER=off).
-  const worker: ChildProcess | null =
-    process.env.AFTERVIEW_WORKER === "off"
-      ? null
-      : spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/allow-server-only.mjs", "scripts/worker.ts"], {
-          stdio: "inherit",
-          env: { ...process.env, DATABASE_URL: database.url },
-        });
-
-  let stopping = false;
-  const stop = async (code: number) => {
+  web.on("exit", (code, signal) => {
     if (stopping) return;
-    stopping = true;
-    for (const child of [next, worker]) {
-      if (child && child.exitCode === null) {
-        child.kill("SIGTERM");
-        await new Promise((resolve) => child.once("exit", resolve));
-      }
-    }
-    await database.embedded?.stop();
-    rmSync(runtimeFile, { force: true });
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
-  next.on("exit", (code) => void stop(code ?? 0));
-  worker?.on("exit", (code) => {
-    if (!stopping) console.error(`[afterview] the mail worker stopped (exit code ${code}); queued mail waits until it runs again.`);
+    log(`The web server stopped (${signal ?? `exit code ${code}`}).`);
+    void stop(code ?? 1, "web server gone");
+  });
+  return web;
+}
+
+function startWorkerProcess(databaseUrl: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/allow-server-only.mjs", "scripts/worker.ts"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
   });
 }
 
-main().catch((error: unknown) => {
+async function main(): Promise<void> {
+  const isDev = process.argv.includes("--dev");
+  loadDotEnv();
+  ensureLocalSecrets();
+  readShutdownGraceSeconds();
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "127.0.0.1";
+  // AFTERVIEW_WEB=off: migrations and a supervised mail worker only (a worker host)
+  const hasWeb = process.env.AFTERVIEW_WEB !== "off";
+  const hasWorker = process.env.AFTERVIEW_WORKER !== "off";
+
+  // Others must not reach a production server whose sign-in links go to the dev outbox.
+  const devOutboxExposure = hasWeb ? findDevOutboxExposure({ isProduction: !isDev, env: { ...process.env, HOST: host } }) : null;
+  if (devOutboxExposure) throw new Error(devOutboxExposure);
+
+  process.env.APP_URL ??= `http://localhost:${port}`;
+  process.env.AUTH_URL ??= process.env.APP_URL;
+
+  if (hasWeb && !isDev && isBuildStale()) {
+    log("Building the production bundle (first start, or sources changed)...");
+    const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: process.env });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const database = await prepareDatabase(log);
+  running.database = database;
+  log(database.embedded ? "Embedded PostgreSQL is up; migrations applied." : "Migrations applied.");
+
+  // Where this instance's database is, for `npm run` tools and the e2e fixtures.
+  running.runtimeFile = path.join(DATA_DIR, "runtime.json");
+  writeFileSync(running.runtimeFile, JSON.stringify({ databaseUrl: database.url, appUrl: process.env.APP_URL }), { mode: 0o600 });
+
+  if (hasWeb) running.web = startWeb(isDev, port, host);
+  // The mail worker runs next to the server unless it runs elsewhere (AFTERVIEW_WORKER=off).
+  if (hasWorker) {
+    running.worker = superviseProcess({ name: "The mail worker", start: () => startWorkerProcess(database.url), log });
+  }
+  isStarted = true;
+  if (stopRequested) await stop(stopRequested.code, stopRequested.reason);
+}
+
+main().catch(async (error: unknown) => {
   console.error("[afterview] could not start:", error instanceof Error ? error.message : error);
-  process.exit(1);
+  isStarted = true;
+  if (running.web && !hasExited(running.web)) running.web.kill("SIGTERM");
+  await stop(1, "start failed");
 });
