@@ -8,6 +8,7 @@ import { LOCKING_STATUSES } from "@/lib/mail/queries";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { buildDraft, draftToPlainBody } from "./build-draft";
 import { runDraftChecks, type CheckResult, type DraftCheckInput, type DraftKind } from "./checks";
+import { describeDecisionTimeline, describeInterviewDay } from "./dates";
 import { renderDraftEmail } from "./render";
 import { findThreadSubject } from "./thread";
 import type { Draft, DraftInput } from "./types";
@@ -29,7 +30,14 @@ async function loadStepContext({ userId, stepId }: { userId: string; stepId: str
     .select({ id: planSteps.id })
     .from(planSteps)
     .where(and(eq(planSteps.interviewId, row.interview.id), eq(planSteps.kind, "letter"), eq(planSteps.status, "pending")));
-  return { ...row, zone: row.user.timeZone ?? DEFAULT_TIME_ZONE, isLetterPlanned: letters.length > 0 };
+  // A letter says it follows an email only when a thank-you email goes to the same person.
+  const emails = row.step.kind === "letter" && row.step.interviewerId
+    ? await db
+        .select({ id: planSteps.id })
+        .from(planSteps)
+        .where(and(eq(planSteps.interviewId, row.interview.id), eq(planSteps.kind, "thank_you"), eq(planSteps.interviewerId, row.step.interviewerId), inArray(planSteps.status, ["pending", "done"])))
+    : [];
+  return { ...row, zone: row.user.timeZone ?? DEFAULT_TIME_ZONE, isLetterPlanned: letters.length > 0, isEmailPlanned: emails.length > 0 };
 }
 
 type StepContext = Awaited<ReturnType<typeof loadStepContext>>;
@@ -46,8 +54,8 @@ function candidateName(context: StepContext): string {
 }
 
 function toDraftInput(context: StepContext): DraftInput {
-  const { step, interview, opportunity, interviewer } = context;
-  const decision = decisionDay(context);
+  const { step, interview, opportunity, interviewer, zone } = context;
+  const toDay = (moment: Date) => DateTime.fromJSDate(moment, { zone }).toISODate();
   return {
     kind: step.kind as DraftKind,
     variant: step.variant === "short" ? "short" : step.variant === "detailed" ? "detailed" : undefined,
@@ -63,10 +71,11 @@ function toDraftInput(context: StepContext): DraftInput {
     company: opportunity.company,
     role: opportunity.role,
     stage: interview.stage,
-    interviewDate: DateTime.fromJSDate(interview.startsAt, { zone: context.zone }).toFormat("ccc d LLL"),
-    decisionText: decision ? `by ${decision.toFormat("ccc d LLL")}` : null,
+    interviewDate: describeInterviewDay(toDay(interview.startsAt), toDay(step.dueAt)),
+    decisionText: describeDecisionTimeline(interview),
     notes: interview,
     letterPlanned: step.kind !== "letter" && context.isLetterPlanned,
+    emailPlanned: context.isEmailPlanned,
     candidate: { name: candidateName(context), signature: context.user.signature },
     includeNetworkInvite: context.user.includeNetworkInvite,
   };
