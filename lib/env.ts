@@ -21,6 +21,8 @@ const envSchema = z.object({
   // where the Google APIs and Google's token endpoint are; set to point the app at a stand-in
   GOOGLE_API_ROOT_URL: z.string().url().optional(),
   GOOGLE_OAUTH_TOKEN_URL: z.string().url().optional(),
+  // the daily cleanup deletes dev outbox mail (sign-in links included) older than this
+  DEV_OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -48,6 +50,7 @@ export function readEnv(): Env {
     AUTH_GOOGLE_SECRET: process.env.AUTH_GOOGLE_SECRET || undefined,
     GOOGLE_API_ROOT_URL: process.env.GOOGLE_API_ROOT_URL || undefined,
     GOOGLE_OAUTH_TOKEN_URL: process.env.GOOGLE_OAUTH_TOKEN_URL || undefined,
+    DEV_OUTBOX_RETENTION_DAYS: process.env.DEV_OUTBOX_RETENTION_DAYS || undefined,
   });
   if (!parsed.success) throw new Error(`Invalid environment:\n${describeIssues(parsed.error)}`);
   cached = parsed.data;

@@ -14,7 +14,7 @@ export const QUEUES = {
   replyCheck: "reply-check",
   /** after a plan changes: bring the user's Google Calendar up to date */
   calendarPush: "calendar-push",
-  /** daily: delete expired sessions */
+  /** daily: delete expired sessions, sign-in tokens and rate-limit counters, and old dev outbox mail (lib/jobs/daily-cleanup.ts) */
   sessionCleanup: "session-cleanup",
 } as const;
 

@@ -1,15 +1,15 @@
 import "server-only";
-import { deleteExpiredSessions } from "@/lib/auth/session-cleanup";
 import { handleCalendarPushJob } from "@/lib/calendar/push-job";
 import type { CalendarPushJobData } from "@/lib/calendar/push-request";
 import { readEnv } from "@/lib/env";
-import { logError } from "@/lib/log";
+import { logError, logger } from "@/lib/log";
 import { handleReplyCheckJob } from "@/lib/replies/jobs";
 import { deliverJobs, type DeliveryContext } from "@/lib/mail/delivery";
 import type { OutboxJobData } from "@/lib/mail/outbox";
 import { closeSmtpTransports } from "@/lib/mail/sender";
 import { sweepOutbox } from "@/lib/mail/sweep";
 import { startHeartbeat } from "./heartbeat";
+import { runDailyCleanup } from "./daily-cleanup";
 import { DEFAULT_QUEUE_SETTINGS, getQueue, QUEUES, sendJobAgain, stopQueue, type QueueSettings } from "./queue";
 
 /** Send jobs fetched per poll, and pollers per process. */
@@ -95,7 +95,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   });
 
   await boss.work(QUEUES.sessionCleanup, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
-    await deleteExpiredSessions({ now: now() });
+    logger.info(await runDailyCleanup({ now: now() }), "cleanup.daily_done");
   });
   await boss.schedule(QUEUES.sessionCleanup, "17 3 * * *");
 

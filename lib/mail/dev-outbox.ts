@@ -1,5 +1,5 @@
 import "server-only";
-import { desc } from "drizzle-orm";
+import { desc, lt } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { devOutbox } from "@/lib/db/schema";
 
@@ -21,4 +21,14 @@ export async function storeDevOutboxMessage(mail: {
 
 export async function listDevOutboxMessages() {
   return db.select().from(devOutbox).orderBy(desc(devOutbox.createdAt)).limit(DEV_OUTBOX_PAGE_SIZE);
+}
+
+/**
+ * The dev outbox keeps every mail the app would have sent, sign-in links
+ * included; the daily job deletes what is older than DEV_OUTBOX_RETENTION_DAYS.
+ */
+export async function deleteOldDevOutboxMessages({ now, retentionDays }: { now: Date; retentionDays: number }): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+  const deleted = await db.delete(devOutbox).where(lt(devOutbox.createdAt, cutoff)).returning({ id: devOutbox.id });
+  return deleted.length;
 }

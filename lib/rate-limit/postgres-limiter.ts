@@ -1,8 +1,8 @@
 import "server-only";
-import { getTableName } from "drizzle-orm";
+import { getTableName, lt } from "drizzle-orm";
 import type { Sql } from "postgres";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
-import { getDb } from "@/lib/db/client";
+import { db, getDb } from "@/lib/db/client";
 import { rateLimits } from "@/lib/db/schema";
 
 // rate-limiter-flexible's Postgres store speaks node-postgres: `query({ text, values })`
@@ -55,4 +55,14 @@ export async function consumeRateLimit(limiter: RateLimiterPostgres, key: string
     }
     throw rejection;
   }
+}
+
+/**
+ * Counters whose window has ended. The library deletes them only from a timer
+ * inside each process that holds a limiter (the web server, every 5 minutes),
+ * which nothing else guarantees runs; the daily job deletes them as well.
+ */
+export async function deleteExpiredRateLimits({ now }: { now: Date }): Promise<number> {
+  const deleted = await db.delete(rateLimits).where(lt(rateLimits.expire, now.getTime())).returning({ key: rateLimits.key });
+  return deleted.length;
 }
