@@ -19,7 +19,10 @@ function describeLimit({ scope, retryAfterSeconds }: SignInLinkLimitError): stri
 
 // Not behind createFormAction: signing in is the one action without a session.
 export async function signInWithEmailAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const raw = { email: String(formData.get("email") ?? "") };
+  // an action's arguments are whatever the caller encoded, not always a form
+  if (!(formData instanceof FormData)) return { status: "error", message: "This form could not be read. Reload the page and try again." };
+  const email = formData.get("email");
+  const raw = { email: typeof email === "string" ? email : "" };
   const parsed = emailSignInSchema.safeParse(raw);
   if (!parsed.success) {
     return {

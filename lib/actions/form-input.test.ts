@@ -113,6 +113,12 @@ describe("an index past the field's own maximum is refused in constant time", ()
     expect(readFormInput(form(entries), interviewInputSchema).status).toBe("refused");
   });
 
+  it("refuses arguments that are not a form at all", () => {
+    for (const value of [null, undefined, "company=Acme", { company: "Acme" }, ["company", "Acme"], 42]) {
+      expect(readFormInput(value as unknown as FormData, interviewInputSchema).status).toBe("refused");
+    }
+  });
+
   it("refuses a file where a text field is expected", () => {
     const data = form(interviewEntries());
     data.append("topics", new Blob(["x"]), "notes.txt");

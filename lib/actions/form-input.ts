@@ -110,6 +110,8 @@ function toFieldErrors(error: Record<string, string[] | null> | null | undefined
 }
 
 export function readFormInput<Schema extends z.ZodType>(formData: FormData, schema: Schema): FormInput<z.output<Schema>> {
+  // an action's arguments are whatever the caller encoded, not always a form
+  if (!(formData instanceof FormData)) return { status: "refused" };
   const accepted = new FormData();
   let count = 0;
   for (const [name, value] of formData.entries()) {
