@@ -34,9 +34,9 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // pages, actions and auth routes; not static assets, nor the calendar feed (no HTML, own headers)
+    // pages, actions and auth routes; not static assets, the calendar feed (no HTML, own headers), nor the health checks (plain text, polled)
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|calendar/|.*\\.(?:png|svg|ico|txt)$).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|calendar/|healthz$|readyz$|.*\\.(?:png|svg|ico|txt)$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },
