@@ -3,6 +3,7 @@ import { render } from "@react-email/render";
 import { AuthError } from "next-auth";
 import MagicLinkEmail from "@/emails/magic-link";
 import { isDevOutboxEnabled } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { sendSystemMail } from "@/lib/mail/transport";
 import { signInAddressSchema } from "./schemas";
 
@@ -28,6 +29,6 @@ export async function sendMagicLink({ email, url }: { email: string; url: string
   await sendSystemMail({ to: email, subject: `Sign in to Afterview (${host})`, text, html });
   if (isDevOutboxEnabled()) {
     // where to find it, never the link itself: a sign-in link is a password for a day
-    console.info(`[dev outbox] a sign-in link is waiting at ${new URL("/dev/outbox", url).href}`);
+    logger.info({ outbox: new URL("/dev/outbox", url).href }, "auth.sign_in_link_in_dev_outbox");
   }
 }
