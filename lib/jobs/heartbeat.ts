@@ -33,18 +33,18 @@ export async function findLastHeartbeat(): Promise<Date | null> {
 }
 
 /**
- * Said wherever the app promises that mail will go (Send now, the outbox):
- * with no worker running, "in a moment" is not true. Null while one is.
+ * Said wherever the app promises that mail will go (Send now, the outbox, the
+ * draft): with no worker running, "in a moment" is not true. Null while one is.
  */
-export function describeWorkerSilence({ lastSeen, now }: { lastSeen: Date | null; now: Date }): string | null {
+export function describeWorkerSilence({ lastSeen, now, queued = "one" }: { lastSeen: Date | null; now: Date; queued?: "one" | "several" }): string | null {
   if (lastSeen && now.getTime() - lastSeen.getTime() < WORKER_SILENT_AFTER_SECONDS * 1000) return null;
-  if (!lastSeen) return "No mail worker has been seen yet; the message is queued and will go when it runs.";
-  const minutes = Math.floor((now.getTime() - lastSeen.getTime()) / 60_000);
-  return `No mail worker has been seen for ${minutes} minutes; the message is queued and will go when it runs.`;
+  const since = lastSeen ? `for ${Math.floor((now.getTime() - lastSeen.getTime()) / 60_000)} minutes` : "yet";
+  const rest = queued === "one" ? "the message is queued and will go when it runs" : "queued messages will go when it runs";
+  return `No mail worker has been seen ${since}; ${rest}.`;
 }
 
-export async function findWorkerSilence({ now }: { now: Date }): Promise<string | null> {
-  return describeWorkerSilence({ lastSeen: await findLastHeartbeat(), now });
+export async function findWorkerSilence({ now, queued }: { now: Date; queued?: "one" | "several" }): Promise<string | null> {
+  return describeWorkerSilence({ lastSeen: await findLastHeartbeat(), now, queued });
 }
 
 export type Heartbeat = { workerId: string; stop: () => void };

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
+import { getDb } from "@/lib/db/client";
+import { workerHeartbeats } from "@/lib/db/schema";
+import { recordHeartbeat } from "@/lib/jobs/heartbeat";
+import { createInterviewWithApprovedThankYou } from "@/lib/mail/test-support";
 import { setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
 import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
@@ -28,4 +32,33 @@ describe("sendMessageAction", () => {
       expect(result).toMatchObject({ status: "error", fieldErrors: { sendAtLocal: [expect.stringMatching(/real date between 1900 and 2100/)] } });
     },
   );
+});
+
+describe("sendMessageAction, Send now", () => {
+  async function sendNow() {
+    const user = await createTestUser({ displayName: "Ada Lovelace" });
+    signInAs(await createTestSession(user.id));
+    const { stepId } = await createInterviewWithApprovedThankYou({ userId: user.id, company: "Acme", email: "grace@acme.example" });
+    const data = new FormData();
+    data.append("stepId", stepId);
+    data.append("when", "now");
+    const { result } = await captureNavigation(() => sendMessageAction(INITIAL_ACTION_STATE, data));
+    return result;
+  }
+
+  it("promises the message in a moment while a worker runs", async () => {
+    await getDb().delete(workerHeartbeats);
+    await recordHeartbeat({ workerId: "test:running", startedAt: new Date(), now: new Date() });
+    expect(await sendNow()).toMatchObject({ status: "success", message: "Sending now. It will show as sent in a moment." });
+  });
+
+  it("says that no worker has been seen, and for how long, instead of promising the message in a moment", async () => {
+    await getDb().delete(workerHeartbeats);
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+    await recordHeartbeat({ workerId: "test:gone", startedAt: tenMinutesAgo, now: tenMinutesAgo });
+    expect(await sendNow()).toMatchObject({
+      status: "success",
+      message: "No mail worker has been seen for 10 minutes; the message is queued and will go when it runs.",
+    });
+  });
 });

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { createFormAction } from "@/lib/actions/create-action";
 import { UserFacingError } from "@/lib/errors";
+import { findWorkerSilence } from "@/lib/jobs/heartbeat";
 import { cancelMessage, queueStepMessage, resolveUnknownMessage, retryMessage, type SendWhen } from "@/lib/mail/outbox";
 import { formatDateTime } from "@/lib/format";
 import { getUserSettings } from "@/lib/users/settings";
@@ -34,10 +35,11 @@ export const sendMessageAction = createFormAction(sendInputSchema, async ({ user
   const now = new Date();
   const message = await queueStepMessage({ userId, stepId: input.stepId, when, now });
   const isNow = message.sendAt.getTime() <= now.getTime();
-  return {
-    revalidate: MESSAGE_PAGES,
-    message: isNow ? "Sending now. It will show as sent in a moment." : `Scheduled for ${formatDateTime(message.sendAt, timeZone)}.`,
-  };
+  // "in a moment" only holds while a worker runs
+  const silence = await findWorkerSilence({ now });
+  if (isNow) return { revalidate: MESSAGE_PAGES, message: silence ?? "Sending now. It will show as sent in a moment." };
+  const scheduled = `Scheduled for ${formatDateTime(message.sendAt, timeZone)}.`;
+  return { revalidate: MESSAGE_PAGES, message: silence ? `${scheduled} ${silence}` : scheduled };
 });
 
 const messageInputSchema = z.object({ messageId: z.uuid("Unknown message") });
@@ -48,8 +50,9 @@ export const cancelMessageAction = createFormAction(messageInputSchema, async ({
 });
 
 export const retryMessageAction = createFormAction(messageInputSchema, async ({ userId, input }) => {
-  await retryMessage({ userId, messageId: input.messageId, now: new Date() });
-  return { revalidate: MESSAGE_PAGES, message: "Sending again now." };
+  const now = new Date();
+  await retryMessage({ userId, messageId: input.messageId, now });
+  return { revalidate: MESSAGE_PAGES, message: (await findWorkerSilence({ now })) ?? "Sending again now." };
 });
 
 const resolveInputSchema = messageInputSchema.extend({

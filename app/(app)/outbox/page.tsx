@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MessageStatus } from "@/components/message-status";
 import { requireUserId } from "@/lib/auth/session";
+import { findWorkerSilence } from "@/lib/jobs/heartbeat";
 import { getSendingAccount, listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/mail/queries";
 import { getUserSettings } from "@/lib/users/settings";
 
@@ -11,6 +12,8 @@ export default async function OutboxPage() {
   const userId = await requireUserId();
   const [messages, settings, account] = await Promise.all([listOutbox({ userId }), getUserSettings({ userId }), getSendingAccount({ userId })]);
   const needsAttention = messages.filter((message) => message.status === "failed" || message.status === "unknown").length;
+  const isWaiting = messages.some((message) => message.status === "scheduled" || message.status === "sending");
+  const workerSilence = isWaiting ? await findWorkerSilence({ now: new Date(), queued: "several" }) : null;
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">Outbox</h1>
@@ -19,6 +22,11 @@ export default async function OutboxPage() {
         {account.kind === "dev" ? "" : ` as ${account.fromAddress}`}; change it in <Link href="/settings" className="text-brand-700 underline">Settings</Link>.
         {needsAttention > 0 ? ` ${needsAttention} need${needsAttention === 1 ? "s" : ""} your attention.` : ""}
       </p>
+      {workerSilence ? (
+        <p role="status" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {workerSilence}
+        </p>
+      ) : null}
       {messages.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">
           Nothing sent yet. Open a draft from the <Link href="/dashboard" className="text-brand-700 underline">dashboard</Link>, approve it,

@@ -4,6 +4,7 @@ import { MessageStatus } from "@/components/message-status";
 import { requireUserId } from "@/lib/auth/session";
 import { openDraft } from "@/lib/drafts/store";
 import { formatDateTime } from "@/lib/format";
+import { findWorkerSilence } from "@/lib/jobs/heartbeat";
 import { getSendingAccount, getStepMessage, LOCKING_STATUSES } from "@/lib/mail/queries";
 import { orNotFound } from "@/lib/not-found";
 import { getUserSettings } from "@/lib/users/settings";
@@ -31,6 +32,8 @@ export default async function DraftPage({ params }: { params: Promise<{ stepId: 
     view.kind === "letter" ? null : getSendingAccount({ userId }),
   ]);
   const isLocked = message !== null && (LOCKING_STATUSES as readonly string[]).includes(message.status);
+  const isWaiting = message !== null && (message.status === "scheduled" || message.status === "sending");
+  const workerSilence = isWaiting ? await findWorkerSilence({ now }) : null;
   const proposedAt = view.step.dueAt > now ? view.step.dueAt : now;
   const canSend = view.kind !== "letter" && view.draft.status === "approved" && !isLocked && view.step.status === "pending";
   return (
@@ -54,6 +57,11 @@ export default async function DraftPage({ params }: { params: Promise<{ stepId: 
       {message ? (
         <div className="mb-6">
           <MessageStatus message={message} zone={settings.timeZone} />
+          {workerSilence ? (
+            <p role="status" className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+              {workerSilence}
+            </p>
+          ) : null}
         </div>
       ) : null}
       {canSend && account ? (
