@@ -71,6 +71,14 @@ function workerProcess(): ChildProcess {
   });
 }
 
+/** A worker of its own process with this file's queue settings, so its jobs expire as the tests expect. */
+function testWorkerProcess(): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/allow-server-only.mjs", "lib/test/worker-process.ts"], {
+    env: { ...process.env, AFTERVIEW_TEST_QUEUE_SETTINGS: JSON.stringify(QUEUE) },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
 describe("outbox under faults", () => {
   it("never sends twice and loses nothing over 100 messages with dropped connections, 421s and 550s, two worker processes", async () => {
     const faults: (SmtpFault | null)[] = [];
@@ -132,6 +140,32 @@ describe("outbox under faults", () => {
       await worker.stop();
     }
   }, 180_000);
+
+  it("scales out: three workers on one PostgreSQL, one killed mid-batch, send 60 messages of 3 accounts with none sent twice and none lost", async () => {
+    smtp.faults.length = 0;
+    const USERS = 3;
+    const PER_USER = 20;
+    smtp.faults.push(...Array.from({ length: USERS * PER_USER }, (): SmtpFault => ({ kind: "slow-data", ms: 400 })));
+    const doomed = testWorkerProcess();
+    const survivor = testWorkerProcess();
+    const worker = await startWorker({ settings: QUEUE });
+    try {
+      // this process queues as a web instance would, while the workers already poll
+      const ids = (await Promise.all(Array.from({ length: USERS }, (_, user) => queueMessages(PER_USER, `Scale${user}`)))).flat();
+      await waitFor(() => readAll(ids), (rows) => rows.filter((row) => row.status === "sending").length >= SMTP_POOL_MAX_CONNECTIONS, 60_000);
+      doomed.kill("SIGKILL");
+      const rows = await waitFor(() => readAll(ids), allSettled, 150_000);
+      assertNeverTwiceNeverLost(rows);
+      const count = (status: string) => rows.filter((row) => row.status === status).length;
+      // only what the killed worker had on the wire: at most its pools' connections
+      expect(count("unknown")).toBeLessThanOrEqual(USERS * SMTP_POOL_MAX_CONNECTIONS);
+      expect(count("sent") + count("unknown")).toBe(ids.length);
+    } finally {
+      doomed.kill("SIGKILL");
+      survivor.kill("SIGTERM");
+      await worker.stop();
+    }
+  }, 240_000);
 
   it("gives a message every send attempt (retryLimit + 1) even when a worker fetched its job and died before claiming it", async () => {
     const settings = { expireInSeconds: 2, maintenanceIntervalSeconds: 1, retryLimit: 3, retryDelaySeconds: 1, pollingIntervalSeconds: 0.5 };
