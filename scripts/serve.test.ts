@@ -83,11 +83,13 @@ async function poll(check: () => boolean, timeoutMs = 90_000): Promise<void> {
 
 /** Waits for the started tree, points this process's data layer at its database, and returns the postmaster's pid. */
 async function connectToStarted(): Promise<number> {
+  const startedAt = new Date();
   await poll(() => existsSync(runtimeFile));
   await stopQueue();
   await closeDb();
   process.env.DATABASE_URL = (JSON.parse(readFileSync(runtimeFile, "utf8")) as { databaseUrl: string }).databaseUrl;
-  await waitFor(findLastHeartbeat, (seen) => seen !== null && Date.now() - seen.getTime() < 10_000, 90_000);
+  // this start's worker, not the previous one's last beat
+  await waitFor(findLastHeartbeat, (seen) => seen !== null && seen >= startedAt, 90_000);
   return Number(readFileSync(pidFile, "utf8").split("\n")[0]);
 }
 
