@@ -29,7 +29,8 @@ const MIN_SPLIT_WORDS = 12;
 const CLAUSE_BREAK = /[,;:]\s+|\s+(?:and|but|so|then|because|which)\s+(?=(?:i|we|they|he|she|it|you|there|the|honestly|then)\b)/i;
 const MAX_TOPIC_WORDS = 16;
 const MIN_CORRECTABLE_CHARS = 4;
-const MAX_CORRECTION_EDITS = 2;
+/** One letter added, dropped or changed, or two neighbours swapped: a typo, not another word ("barcode" is not "arcade"). */
+const MAX_CORRECTION_EDITS = 1;
 
 /** Shorthand candidates write in notes and never in a letter. */
 const SHORTHAND: Array<[RegExp, string]> = [
@@ -121,7 +122,7 @@ function joinTokens(tokens: readonly Token[]): string {
 function isFinite(word: Word | undefined, previous: Word | undefined): boolean {
   if (!word) return false;
   if (hasTag(word, "Copula", "Modal", "Auxiliary", "PastTense")) return !hasTag(word, "Gerund", "Participle");
-  if (!hasTag(word, "Verb") || hasTag(word, "Gerund")) return false;
+  if (!hasTag(word, "Verb") || hasTag(word, "Gerund", "Hyphenated")) return false;
   if (hasTag(word, "Infinitive")) return hasTag(previous, "Pronoun", "Plural") && !/^(?:his|her|its|my|your|our|their)$/.test(previous?.normal ?? "");
   return hasTag(word, "PresentTense");
 }
@@ -164,8 +165,9 @@ function isQuestion(text: string, words: readonly Word[]): boolean {
 /** An instruction to oneself ("ask about visa sponsorship"): a bare verb first, or a to-do word. */
 function isToDo(text: string, words: readonly Word[]): boolean {
   if (TODO_START.test(text)) return true;
-  const first = words[0];
-  return hasTag(first, "Infinitive") && !hasTag(first, "Gerund", "Noun") && !SUBJECT_PRONOUNS.has(first?.normal ?? "");
+  const [first, second] = words;
+  const takesObject = hasTag(second, "Determiner", "Pronoun", "Possessive", "Preposition");
+  return hasTag(first, "Infinitive") && takesObject && !hasTag(first, "Gerund", "Noun") && !SUBJECT_PRONOUNS.has(first?.normal ?? "");
 }
 
 function isPrivate(text: string): boolean {
@@ -227,9 +229,15 @@ function correctSpelling(tokens: Token[]): Token[] {
       return { ...token, text: "their" };
     }
     if (text.length < MIN_CORRECTABLE_CHARS || !/^[\p{Ll}]+$/u.test(text) || isDictionaryWord(text)) return token;
-    const suggestion = suggestWords(text).find((word) => countEdits(word.toLowerCase(), text) <= MAX_CORRECTION_EDITS);
+    const suggestion = suggestWords(text).find((word) => isSmallSlip(word.toLowerCase(), text));
     return suggestion ? { ...token, text: suggestion } : token;
   });
+}
+
+function isSmallSlip(word: string, typed: string): boolean {
+  if (countEdits(word, typed) <= MAX_CORRECTION_EDITS) return true;
+  const differing = [...word].flatMap((char, index) => (char === typed[index] ? [] : [index]));
+  return word.length === typed.length && differing.length === 2 && differing[1] === differing[0]! + 1 && word[differing[0]!] === typed[differing[1]!];
 }
 
 function countEdits(a: string, b: string): number {

@@ -178,13 +178,22 @@ function fitToTarget(build: (isKept: (slot: Slot) => boolean) => string[]): stri
   return paragraphs.filter(Boolean);
 }
 
-/** The thanks and the detail (with the topics), then why they fit; without a fit note the interest joins the thanks. */
+/** Without a note on what went well, one general sentence on why they fit, so the message still says it. */
+function generalFitSentence({ pick, role, company }: DraftContext): string {
+  return pick("general-fit", [
+    `From what you described, the ${role} role matches the work I do best, and I would bring real care to it.`,
+    `What we discussed fits the experience I have built so far, and I would be glad to put it to work at ${company}.`,
+    "I came away convinced that my experience would be useful from the very start, and that I would enjoy the work itself.",
+  ]);
+}
+
+/** The thanks with the detail and the topics; then why they fit and the interest, in a paragraph of their own. */
 function openingParagraphs(context: DraftContext, isKept: (slot: Slot) => boolean, thanks: string): string[] {
-  const fit = fitSentence(context);
   const topics = isKept("topics") ? topicsSentence(context) : null;
-  const opening = joinSentences(thanks, detailSentence(context, context.detail), topics);
-  if (!fit) return [joinSentences(opening, interestSentence(context))];
-  return [opening, joinSentences(fit, interestSentence(context))];
+  return [
+    joinSentences(thanks, detailSentence(context, context.detail), topics),
+    joinSentences(fitSentence(context) ?? generalFitSentence(context), interestSentence(context)),
+  ];
 }
 
 /** domain.md "The thank-you": "In-person or final round: more detail, reinforce interest." */

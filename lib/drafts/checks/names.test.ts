@@ -45,6 +45,11 @@ describe('domain.md "Message checks": names: "the company or interviewer name ap
     for (const finding of result.findings) expect(input.body.slice(finding.start, finding.end)).toBe(finding.excerpt);
   });
 
+  it("reads an acronym as an acronym, not as a misspelt name", () => {
+    expect(checkSentence("Their API docs were a highlight.", { interviewerName: "Yusuf Ali" }).findings).toEqual([]);
+    expect(checkSentence("I enjoyed meeting the team at Acme, Inc.", { company: "Acme, Inc." }).findings).toEqual([]);
+  });
+
   it("says which recorded spelling the word is close to", () => {
     expect(checkSentence("Thanks, Jose.", { interviewerName: "José García" }).findings[0]?.message).toBe(
       '"Jose" looks like a misspelling of "José" (the interviewer, as recorded).',

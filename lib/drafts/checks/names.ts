@@ -68,8 +68,13 @@ function listKnownSpellings(input: DraftCheckInput): Set<string> {
   return new Set(sources.flatMap(splitNameParts));
 }
 
+/** "API" is an acronym, not "Ali" misspelt: other letters, all capitals, against a name that is not ("ACME" still is). */
+function isAcronymOf(word: string, name: string): boolean {
+  return word.length > 1 && word === word.toUpperCase() && name !== name.toUpperCase() && word.toLowerCase() !== name.toLowerCase();
+}
+
 function compare(token: TextSpan, word: string, text: string, name: RecordedName): CheckFinding | null {
-  if (word === name.spelling) return null;
+  if (word === name.spelling || isAcronymOf(word, name.spelling)) return null;
   const isSameLetters = word.toLowerCase() === name.spelling.toLowerCase();
   const edits = countEdits(word.toLowerCase(), name.spelling.toLowerCase());
   if (!isSameLetters && edits > maxEdits(name.spelling)) return null;

@@ -26,7 +26,7 @@ const AGREEMENT: Record<string, readonly string[]> = {
 type Clause = { hasMainVerb: boolean; isSubordinate: boolean };
 
 function isFiniteVerb(word: Word, previous: Word | undefined): boolean {
-  if (hasTag(word, "Gerund", "Participle")) return false;
+  if (hasTag(word, "Gerund", "Participle", "Hyphenated")) return false;
   if (hasTag(word, "Copula", "Modal", "Auxiliary", "PastTense")) return hasTag(word, "Verb");
   if (!hasTag(word, "Verb")) return false;
   if (hasTag(word, "Infinitive")) return hasTag(previous, "Pronoun") && SUBJECTS.has(previous?.normal ?? "") && !["he", "she", "it"].includes(previous?.normal ?? "");
@@ -45,16 +45,35 @@ function isNounPhraseWord(word: Word | undefined): boolean {
  */
 function readSubject(words: Word[], index: number): "object" | "relative" | "other" {
   let start = index;
-  while (start > 0 && isNounPhraseWord(words[start - 1])) {
-    start -= 1;
-    const word = words[start]!;
+  for (;;) {
+    while (start > 0 && isNounPhraseWord(words[start - 1])) {
+      start -= 1;
+      const word = words[start]!;
+      const before = words[start - 1];
+      const opensPhrase = hasTag(word, "Determiner") || (hasTag(word, "Possessive") && hasTag(word, "Pronoun"));
+      if (opensPhrase && hasTag(before, "Noun") && !hasTag(before, "Pronoun", "Possessive")) return "relative";
+    }
+    if (start === index) return hasTag(words[index - 1], "Pronoun") && isNounLike(words, index - 2) ? "relative" : "other";
     const before = words[start - 1];
-    const opensPhrase = hasTag(word, "Determiner") || (hasTag(word, "Possessive") && hasTag(word, "Pronoun"));
-    if (opensPhrase && hasTag(before, "Noun") && !hasTag(before, "Pronoun", "Possessive")) return "relative";
+    if (!isPreposition(before)) return "other";
+    // "my experience with Spark jobs shows": the phrase after "with" belongs to a noun, so the whole is the subject.
+    const owner = words[start - 2];
+    if (!hasTag(owner, "Noun") || hasTag(owner, "Pronoun")) return "object";
+    start -= 1;
   }
-  if (start === index) return hasTag(words[index - 1], "Pronoun") && hasTag(words[index - 2], "Noun") && !hasTag(words[index - 2], "Pronoun") ? "relative" : "other";
-  const before = words[start - 1];
-  return hasTag(before, "Preposition") || before?.normal === "to" ? "object" : "other";
+}
+
+/** A noun, or a word tagged as a bare verb where a noun stands ("the housing report you wrote", "the hospital build"). */
+function isNounLike(words: Word[], index: number): boolean {
+  const word = words[index];
+  if (hasTag(word, "Pronoun")) return false;
+  if (hasTag(word, "Noun")) return true;
+  const before = words[index - 1];
+  return hasTag(word, "Infinitive") && hasTag(before, "Determiner", "Adjective", "Noun") && !hasTag(before, "Pronoun");
+}
+
+function isPreposition(word: Word | undefined): boolean {
+  return hasTag(word, "Preposition") || word?.normal === "to";
 }
 
 /** "that" opens a clause before a subject ("that you traced it"), not before a noun ("that project"). */
@@ -100,7 +119,7 @@ function findInSentence(text: string, all: Word[]): CheckFinding[] {
     const after = words[index + 2];
     const isToDoVerb = TO_DO_VERB.test(next?.normal ?? "") && hasTag(after, "Preposition", "Pronoun", "Determiner");
     const isVerbWithObject = hasTag(next, "Infinitive") && !hasTag(next, "Noun", "Gerund") && hasTag(after, "Pronoun", "Determiner");
-    const isClean = next !== undefined && next.post.trim() === "" && !CLAUSE_OPENERS.has(after?.normal ?? "");
+    const isClean = next !== undefined && word.post.trim() === "" && next.post.trim() === "" && !CLAUSE_OPENERS.has(after?.normal ?? "");
     if (hasTag(word, "Preposition") && word.normal !== "to" && next && isClean && (isToDoVerb || isVerbWithObject)) {
       findings.push(finding(text, word, next, `"${text.slice(word.start, next.end)}": a verb follows "${word.text}", where a noun phrase is needed (a note to yourself?).`));
     }

@@ -6,7 +6,8 @@ import { SUGGESTION_CACHE_SIZE } from "./constants";
 const JOB_VOCABULARY = [
   "onboarding", "roadmap", "roadmaps", "frontend", "backend", "fullstack", "skillset", "skillsets", "scalable",
   "upskilling", "reskilling", "microservice", "microservices", "cybersecurity", "fintech", "healthtech", "edtech",
-  "SaaS", "LinkedIn", "Jira", "Figma", "Postgres", "ok", "nonprofit", "nonprofits", "hybrid", "onsite",
+  "SaaS", "LinkedIn", "Jira", "Figma", "Postgres", "ok", "nonprofit", "nonprofits", "hybrid", "onsite", "rebrand",
+  "rebrands", "rebranding", "barcode", "barcodes",
 ];
 
 /** British and other non-US spellings, tried as their US form: "colour" -> "color", "realise" -> "realize". */

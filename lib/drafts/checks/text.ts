@@ -111,7 +111,8 @@ export function splitName(name: string): string[] {
 
 /** Each part of a name, hyphenated parts separated: used where a body word must be compared to one part. */
 export function splitNameParts(name: string): string[] {
-  return splitName(name).flatMap((word) => word.split("-")).filter(Boolean);
+  // "Acme, Inc." is compared word by word, and a word never includes its full stop.
+  return splitName(name).flatMap((word) => word.split("-")).map((part) => part.replace(/\.+$/, "")).filter(Boolean);
 }
 
 export function escapeRegExp(text: string): string {
