@@ -29,6 +29,7 @@ export const HOSTILE_FIELD_NAMES: string[] = [
   `interviewers.constructor.prototype.${POLLUTION_MARKER}`,
   `interviewers[__proto__][${POLLUTION_MARKER}]`,
   "interviewers[400000000].name",
+  "interviewers.400000000.name",
   "interviewers[-1].name",
   "interviewers[1e9].name",
   "interviewers[9007199254740993].name",
