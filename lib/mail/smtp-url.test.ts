@@ -1,6 +1,8 @@
+import { createServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSmtpServer, type SmtpFault, type TestSmtpServer } from "@/lib/test/smtp-server";
 import { composeMessage, createMessageId } from "./compose";
+import { DeliveryError } from "./transports/types";
 import { resetSmtpTransportForConfigChange, sendSystemMail } from "./transport";
 import {
   connectWithoutDelay,
@@ -86,4 +88,32 @@ describe("the operator's SMTP_URL relay", () => {
     expect(server.connections() - before).toBeLessThanOrEqual(SMTP_POOL_MAX_CONNECTIONS);
     expect(server.peakOpenConnections()).toBeLessThanOrEqual(SMTP_POOL_MAX_CONNECTIONS);
   });
+
+  it(`gives up on a server that stops answering after ${SMTP_SOCKET_TIMEOUT_MS / 1000} s, before a job expires, instead of nodemailer's 10 minutes`, async () => {
+    // greets, then never answers EHLO
+    const sockets = new Set<Socket>();
+    const stalling = createServer((socket) => {
+      sockets.add(socket);
+      socket.on("error", () => {});
+      socket.write("220 stall.test ESMTP\r\n");
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, "127.0.0.1", resolve));
+    const address = stalling.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    const transport = createSmtpTransport({ url: `smtp://127.0.0.1:${port}` });
+    const started = Date.now();
+    try {
+      const error = await transport.send(await rawMessage(0)).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(DeliveryError);
+      expect((error as DeliveryError).outcome).toBe("temporary");
+      expect(Date.now() - started).toBeGreaterThanOrEqual(SMTP_SOCKET_TIMEOUT_MS - 1_000);
+    } finally {
+      transport.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => stalling.close(resolve));
+    }
+  }, SMTP_SOCKET_TIMEOUT_MS + 30_000);
 });
