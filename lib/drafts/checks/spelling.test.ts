@@ -48,6 +48,16 @@ describe('domain.md "Message checks": spelling: "a word is not in the dictionary
     expect(message).toMatch(/^"recieve" is not in the dictionary\. Did you mean: receive(, [a-z]+){0,2}\?$/);
   });
 
+  it("spends suggestions only on short words and at most a budget of letters per check", () => {
+    const long = `${"a".repeat(60)}zq`;
+    const result = checkSentence(`We saw ${long} and qwrtzpsdfghjk and xqzvtlwpq and bbrrttkkpp and mmnnvvccxx and recieve.`);
+    const messages = result.findings.map((finding) => finding.message);
+    expect(messages[0]).toMatch(/If it is right, add it to your words\.$/);
+    // the letters budget ran out before the last misspellings: they are still reported, without suggestions
+    expect(result.findings.map((finding) => finding.excerpt)).toContain("recieve");
+    expect(messages.at(-1)).toBe('"recieve" is not in the dictionary. If it is right, add it to your words.');
+  });
+
   it("invites the user to add a word it cannot correct", () => {
     expect(checkSentence("We use Xqzvtl.").findings[0]?.message).toBe(
       '"Xqzvtl" is not in the dictionary. If it is right, add it to your words.',
