@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
@@ -96,6 +96,27 @@ describe("embedded PostgreSQL", () => {
       await running.stop();
     }
   }, 60_000);
+
+  it("stops the PostgreSQL that a run killed with SIGKILL left behind, and starts on the same data", async () => {
+    const dataDir = path.join(parent, "orphaned");
+    const password = newPassword();
+    const script = `const { startEmbeddedPostgres } = await import("./lib/db/embedded.ts");
+      const db = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, password: ${JSON.stringify(password)} });
+      console.log(db.pid); setInterval(() => {}, 1000);`;
+    const killed = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+    const orphanPid = await new Promise<number>((resolve) => killed.stdout!.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
+    killed.kill("SIGKILL");
+    await new Promise((resolve) => killed.once("exit", resolve));
+    expect(isAlive(orphanPid)).toBe(true);
+
+    const running = await startEmbeddedPostgres({ dataDir, password });
+    try {
+      expect(isAlive(orphanPid)).toBe(false);
+      expect(await connectsWith(running.url, password)).toBe(true);
+    } finally {
+      await running.stop();
+    }
+  }, 90_000);
 
   it("runs PostgreSQL in a process group of its own, so a Ctrl-C to the app's group does not stop it before the app is done with it", async () => {
     const running = await startEmbeddedPostgres({ dataDir: path.join(parent, "group"), password: newPassword(), persistent: false });

@@ -93,6 +93,29 @@ function isRunning(pid: number): boolean {
   }
 }
 
+// A postmaster whose parent is gone (killed with SIGKILL, so it could not stop
+// its database) was reparented to init or a subreaper, never to node: nothing
+// else will stop it, and its pid file would block every later start.
+function isOrphan(pid: number): boolean {
+  try {
+    const parent = Number(execFileSync("ps", ["-o", "ppid=", "-p", String(pid)]).toString().trim());
+    if (parent <= 1) return true;
+    const command = execFileSync("ps", ["-o", "comm=", "-p", String(parent)]).toString().trim();
+    return !/node/.test(command);
+  } catch {
+    return false;
+  }
+}
+
+async function stopOrphan(pid: number): Promise<void> {
+  const deadline = Date.now() + FAST_SHUTDOWN_TIMEOUT_MS;
+  process.kill(pid, "SIGINT");
+  while (isRunning(pid)) {
+    if (Date.now() > deadline) throw new Error(`The PostgreSQL (pid ${pid}) a previous run left behind does not stop. Stop it, or set DATABASE_URL.`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export type StartEmbeddedOptions = {
   dataDir: string;
   /**
@@ -266,9 +289,11 @@ export async function startEmbeddedPostgres(
   const log = options.log ?? (() => {});
   const stalePid = readStalePid(dataDir);
   if (stalePid !== null && isRunning(stalePid)) {
-    throw new Error(
-      `Another PostgreSQL (pid ${stalePid}) is already using ${dataDir}. Stop it, or set DATABASE_URL.`,
-    );
+    if (!isOrphan(stalePid)) {
+      throw new Error(`Another PostgreSQL (pid ${stalePid}) is already using ${dataDir}. Stop it, or set DATABASE_URL.`);
+    }
+    log(`Stopping the PostgreSQL (pid ${stalePid}) a previous run left behind in ${dataDir}`);
+    await stopOrphan(stalePid);
   }
   const root = isRoot();
   if (root) prepareDirectoryForRoot(dataDir, log);
