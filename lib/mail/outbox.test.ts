@@ -60,7 +60,11 @@ describe("outbox", () => {
     expect(mail!.to && !Array.isArray(mail!.to) ? mail!.to.text : "").toBe('"Jane Doe" <jane@acme.example>');
     expect(mail!.subject).toBe(sent.subject);
     expect(mail!.text).toContain("Jane");
-    const [step] = await getDb().select().from(planSteps).where(eq(planSteps.id, stepId));
+    // the row is recorded the moment the message leaves; its step is closed with the batch, right after
+    const [step] = await waitFor(
+      () => getDb().select().from(planSteps).where(eq(planSteps.id, stepId)),
+      (rows) => rows[0]?.status !== "pending",
+    );
     expect(step!.status).toBe("done");
     expect(step!.completedAt?.getTime()).toBe(sent.sentAt?.getTime());
   });
