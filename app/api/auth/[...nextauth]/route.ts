@@ -1,15 +1,22 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/auth";
-import { hasInvalidCallbackUrl } from "@/lib/http/callback-url";
+import { isGoogleConfigured } from "@/lib/env";
+import { findAuthRequestProblem } from "@/lib/http/callback-url";
 
-function badRequest(): Response {
-  return new Response("Invalid callback URL", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+function providerIds(): string[] {
+  return isGoogleConfigured() ? ["email", "google"] : ["email"];
+}
+
+async function guarded(request: NextRequest, handle: (request: NextRequest) => Promise<Response>): Promise<Response> {
+  const problem = await findAuthRequestProblem(request, providerIds());
+  if (!problem) return handle(request);
+  return new Response(problem.message, { status: problem.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 export async function GET(request: NextRequest): Promise<Response> {
-  return hasInvalidCallbackUrl(request) ? badRequest() : handlers.GET(request);
+  return guarded(request, handlers.GET);
 }
 
 export async function POST(request: NextRequest): Promise<Response> {
-  return hasInvalidCallbackUrl(request) ? badRequest() : handlers.POST(request);
+  return guarded(request, handlers.POST);
 }
