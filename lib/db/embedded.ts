@@ -260,6 +260,22 @@ function spawnPostgres(options: { binary: string; dataDir: string; port: number;
   });
 }
 
+const OWNER_CHECK_SECONDS = 1;
+
+// In its own process group, PostgreSQL outlives an owner killed with SIGKILL (a
+// supervisor's last resort, Playwright's teardown of its web server): a shell
+// loop, detached too, tells it to stop once the owner is gone. A clean stop
+// kills the loop first, so it never signals a pid that may have been reused.
+function watchOwner(postgresPid: number): ChildProcess {
+  const script = `while kill -0 "$1" 2>/dev/null; do sleep ${OWNER_CHECK_SECONDS}; done; kill -INT "$2" 2>/dev/null`;
+  const watchdog = spawn("sh", ["-c", script, "afterview-postgres-watchdog", String(process.pid), String(postgresPid)], {
+    detached: true,
+    stdio: "ignore",
+  });
+  watchdog.unref();
+  return watchdog;
+}
+
 function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
@@ -326,7 +342,9 @@ export async function startEmbeddedPostgres(
     log,
     flags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
   });
+  const watchdog = watchOwner(child.pid!);
   const stop = async () => {
+    watchdog.kill("SIGKILL");
     await stopPostgres(child);
     if (!persistent) rmSync(dataDir, { recursive: true, force: true });
   };
