@@ -29,13 +29,8 @@ export const MAX_PHONE_DIGITS = 15;
 export const MAX_SPELLING_SUGGESTIONS = 3;
 /** Suggestions cost ~5-20 ms a word, so only the first few distinct misspellings get them. */
 export const MAX_SUGGESTED_WORDS = 10;
-/**
- * nspell's suggestion time grows with the word's length (about 6 ms for "definately", 120 ms for 14
- * letters, 700 ms for 60): longer words get no suggestion, and one check spends at most this many
- * letters on suggestions, so a pasted wall of nonsense cannot hold the server for seconds.
- */
-export const MAX_SUGGESTED_WORD_LENGTH = 16;
-export const MAX_SUGGESTION_LETTERS_PER_CHECK = 48;
+/** Finding corrections costs about 54 dictionary look-ups a letter: longer "words" are pasted noise. */
+export const MAX_SUGGESTED_WORD_LENGTH = 24;
 export const SUGGESTION_CACHE_SIZE = 500;
 
 export const EXCERPT_MAX_CHARS = 60;

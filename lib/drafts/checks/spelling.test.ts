@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getSpellChecker } from "./spell-checker";
+import { getSpellChecker, suggestWords } from "./spell-checker";
 import { buildPersonalWords, checkSpelling, findSignatureName } from "./spelling";
 import { listExcerpts, makeInput, wrapBody } from "./test-input";
 import type { DraftCheckInput } from "./types";
@@ -48,14 +48,18 @@ describe('domain.md "Message checks": spelling: "a word is not in the dictionary
     expect(message).toMatch(/^"recieve" is not in the dictionary\. Did you mean: receive(, [a-z]+){0,2}\?$/);
   });
 
-  it("spends suggestions only on short words and at most a budget of letters per check", () => {
+  it("suggests corrections one edit away, the swapped letters first", () => {
+    expect(suggestWords("teh")[0]).toBe("the");
+    expect(suggestWords("adress")[0]).toBe("address");
+    expect(suggestWords("Thnak")).toEqual(["Thank"]);
+  });
+
+  it("finds no correction for noise, quickly, and none at all for a word too long to be one", () => {
+    // nspell's own suggest() spent 0.3-1.7 s on each of these, holding the server (the attack suite's finding)
+    expect(suggestWords("Snowpara")).toEqual([]);
+    expect(suggestWords("Qwrtzp")).toEqual([]);
     const long = `${"a".repeat(60)}zq`;
-    const result = checkSentence(`We saw ${long} and qwrtzpsdfghjk and xqzvtlwpq and bbrrttkkpp and mmnnvvccxx and recieve.`);
-    const messages = result.findings.map((finding) => finding.message);
-    expect(messages[0]).toMatch(/If it is right, add it to your words\.$/);
-    // the letters budget ran out before the last misspellings: they are still reported, without suggestions
-    expect(result.findings.map((finding) => finding.excerpt)).toContain("recieve");
-    expect(messages.at(-1)).toBe('"recieve" is not in the dictionary. If it is right, add it to your words.');
+    expect(checkSentence(`We saw ${long} there.`).findings[0]?.message).toMatch(/If it is right, add it to your words\.$/);
   });
 
   it("invites the user to add a word it cannot correct", () => {

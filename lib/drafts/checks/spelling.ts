@@ -1,4 +1,4 @@
-import { MAX_SPELLING_SUGGESTIONS, MAX_SUGGESTED_WORD_LENGTH, MAX_SUGGESTED_WORDS, MAX_SUGGESTION_LETTERS_PER_CHECK } from "./constants";
+import { MAX_SPELLING_SUGGESTIONS, MAX_SUGGESTED_WORD_LENGTH, MAX_SUGGESTED_WORDS } from "./constants";
 import { makeResult } from "./result";
 import { isDictionaryWord, suggestWords } from "./spell-checker";
 import { findInSubjectAndBody, listWords, normalizeWord, splitNameParts, stripPossessive } from "./text";
@@ -42,19 +42,10 @@ function shouldSkip(word: string): boolean {
   return word.length < 2 || /\d/.test(word) || (word === word.toUpperCase() && word !== word.toLowerCase());
 }
 
-function lettersSpent(suggested: Map<string, string[]>): number {
-  let letters = 0;
-  for (const word of suggested.keys()) letters += word.length;
-  return letters;
-}
-
 /** Suggestions are computed for the first few distinct, short misspellings only (they are the expensive part). */
 function describe(word: string, suggested: Map<string, string[]>): string {
   let suggestions = suggested.get(word);
-  const isAffordable =
-    word.length <= MAX_SUGGESTED_WORD_LENGTH &&
-    suggested.size < MAX_SUGGESTED_WORDS &&
-    lettersSpent(suggested) + word.length <= MAX_SUGGESTION_LETTERS_PER_CHECK;
+  const isAffordable = word.length <= MAX_SUGGESTED_WORD_LENGTH && suggested.size < MAX_SUGGESTED_WORDS;
   if (!suggestions && isAffordable) {
     suggestions = suggestWords(word).slice(0, MAX_SPELLING_SUGGESTIONS);
     suggested.set(word, suggestions);
