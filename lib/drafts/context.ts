@@ -1,5 +1,6 @@
 import { hasEmailAddress, hasPhoneNumber } from "./checks/contact";
-import { readNote, readTopics, type NotePiece } from "./notes";
+import { tagBatch } from "./nlp";
+import { readNote, readTopics, splitItems, type NotePiece } from "./notes";
 import { createPicker, type Picker } from "./phrasing";
 import type { DraftInput } from "./types";
 
@@ -46,6 +47,8 @@ function readDetailAndTopics(input: DraftInput): { detail: DetailPiece | null; t
 
 export function createDraftContext(input: DraftInput): DraftContext {
   const { notes } = input;
+  const noteTexts = [input.interviewer.specificDetail, input.interviewer.topics, notes.specificDetail, notes.topics, notes.wentWell, notes.toClarify, notes.sharedInterests];
+  tagBatch(noteTexts.flatMap((note) => splitItems(note ?? "")));
   const date = input.interviewDate.trim();
   const signature = input.candidate.signature;
   return {

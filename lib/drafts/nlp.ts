@@ -24,7 +24,8 @@ export type Sentence = { words: Word[]; start: number; end: number };
 
 type CompromiseTerm = { text: string; normal: string; pre: string; post: string; tags?: Set<string>; implicit?: string };
 
-const CACHE_MAX_ENTRIES = 500;
+/** Notes and draft sentences: a few dozen per interview, so this holds the recent interviews of many users. */
+const CACHE_MAX_ENTRIES = 5000;
 const cache = new Map<string, Sentence[]>();
 
 function locate(terms: CompromiseTerm[], text: string, from: number): { words: Word[]; cursor: number } {
@@ -61,6 +62,14 @@ function parse(text: string): Sentence[] {
   return sentences;
 }
 
+function remember(text: string, sentences: Sentence[]): void {
+  if (cache.size >= CACHE_MAX_ENTRIES) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(text, sentences);
+}
+
 /**
  * The sentences of `text`, each a list of tagged words. Notes are tagged once and kept (bounded): the same notes
  * are drafted for every interviewer and every kind of message.
@@ -69,17 +78,77 @@ export function tagSentences(text: string): Sentence[] {
   const cached = cache.get(text);
   if (cached) return cached;
   const sentences = parse(text);
-  if (cache.size >= CACHE_MAX_ENTRIES) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  cache.set(text, sentences);
+  remember(text, sentences);
   return sentences;
 }
 
-/** Tags a text without keeping it: a draft body is checked once per edit and is rarely the same twice. */
-export function tagSentencesOnce(text: string): Sentence[] {
-  return cache.get(text) ?? parse(text);
+/** Separates texts tagged together; compromise ends a sentence at a blank line. */
+const BATCH_SEPARATOR = "\n\n";
+
+/**
+ * Tags several texts in one call to compromise and caches each: a call has a fixed cost (about as much as tagging
+ * a short sentence), so a draft's notes, or the sentences of a body that are not cached yet, go in together.
+ */
+export function tagBatch(texts: readonly string[]): void {
+  const missing = [...new Set(texts)].filter((text) => !cache.has(text) && /[\p{L}\p{N}]/u.test(text));
+  if (missing.length === 0) return;
+  if (missing.length === 1) {
+    tagSentences(missing[0]!);
+    return;
+  }
+  const offsets: number[] = [];
+  let joined = "";
+  for (const text of missing) {
+    offsets.push(joined.length);
+    joined += text + BATCH_SEPARATOR;
+  }
+  const byText: Sentence[][] = missing.map(() => []);
+  for (const sentence of parse(joined)) {
+    let index = offsets.length - 1;
+    while (index > 0 && offsets[index]! > sentence.start) index -= 1;
+    const shift = offsets[index]!;
+    const limit = shift + missing[index]!.length;
+    const words = sentence.words.filter((word) => word.start < limit).map((word) => ({ ...word, start: word.start - shift, end: word.end - shift }));
+    const visible = words.filter((word) => word.text !== "");
+    if (visible.length > 0) byText[index]!.push({ words, start: visible[0]!.start, end: visible[visible.length - 1]!.end });
+  }
+  missing.forEach((text, index) => remember(text, byText[index]!));
+}
+
+/**
+ * A paragraph break, or the space after a sentence's end before a capital (not after "Dr.", "Inc." or an initial):
+ * where a draft can be cut for caching.
+ */
+const CHUNK_BREAK = /\n\s*\n|(?<=[.!?]["'”’)]?)(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|St|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc|No|\p{Lu})\.)\s+(?=["“‘(]?\p{Lu})/gu;
+
+/**
+ * The sentences of a longer text, tagged a sentence at a time so that each sentence is tagged once: the checks run
+ * on every edit, and an edit changes one sentence while the others come from the cache. compromise may still split
+ * a chunk further; offsets are into `text`.
+ */
+export function tagText(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let from = 0;
+  const chunks: Array<{ start: number; end: number }> = [];
+  for (const match of text.matchAll(CHUNK_BREAK)) {
+    chunks.push({ start: from, end: match.index });
+    from = match.index + match[0].length;
+  }
+  chunks.push({ start: from, end: text.length });
+  tagBatch(chunks.map((chunk) => text.slice(chunk.start, chunk.end)));
+  for (const chunk of chunks) {
+    const piece = text.slice(chunk.start, chunk.end);
+    if (!/[\p{L}\p{N}]/u.test(piece)) continue;
+    for (const sentence of tagSentences(piece)) {
+      const shift = chunk.start;
+      sentences.push({
+        words: sentence.words.map((word) => ({ ...word, start: word.start + shift, end: word.end + shift })),
+        start: sentence.start + shift,
+        end: sentence.end + shift,
+      });
+    }
+  }
+  return sentences;
 }
 
 export function hasTag(word: Word | undefined, ...tags: string[]): boolean {

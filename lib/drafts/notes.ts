@@ -229,6 +229,9 @@ function correctSpelling(tokens: Token[]): Token[] {
       return { ...token, text: "their" };
     }
     if (text.length < MIN_CORRECTABLE_CHARS || !/^[\p{Ll}]+$/u.test(text) || isDictionaryWord(text)) return token;
+    // A name written in lowercase ("kafka"): the dictionary knows it capitalised.
+    const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+    if (isDictionaryWord(capitalised)) return { ...token, text: capitalised };
     const suggestion = suggestWords(text).find((word) => isSmallSlip(word.toLowerCase(), text));
     return suggestion ? { ...token, text: suggestion } : token;
   });
@@ -274,10 +277,6 @@ function stripLead(text: string, lead: RegExp): string {
   return text.replace(lead, "").trim();
 }
 
-function tokensOf(text: string): Token[] {
-  return tagSentences(text).flatMap((sentence) => toTokens(sentence.words));
-}
-
 /** One usable sentence of a note, in the message's person, or null when nothing in it belongs in a message. */
 function readSentence(text: string, field: NoteField): NotePiece | null {
   let sentence = text.replace(/^[-*•\s]+/, "").trim();
@@ -300,7 +299,8 @@ function readSentence(text: string, field: NoteField): NotePiece | null {
   tokens = fixCase(toSecondPerson(correctSpelling(tokens)));
   const finalText = joinTokens(tokens);
   if (!finalText) return null;
-  const form = isTopic ? { form: "phrase" as const, isFirstPerson: false } : readForm(tokensOf(finalText).map((token) => token.word));
+  // The tags of the words as written: the person shift swaps pronouns for pronouns and verbs for verbs.
+  const form = isTopic ? { form: "phrase" as const, isFirstPerson: false } : readForm(tokens.map((token) => token.word));
   return { text: finalText, ...form };
 }
 

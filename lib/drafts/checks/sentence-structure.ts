@@ -1,4 +1,4 @@
-import { hasTag, tagSentencesOnce, type Word } from "../nlp";
+import { hasTag, tagText, type Word } from "../nlp";
 import { TO_DO_VERB } from "../notes";
 import type { CheckFinding } from "./types";
 
@@ -154,6 +154,6 @@ function findDoubledPunctuation(text: string): CheckFinding[] {
 /** Clauses where a noun phrase is needed, comma splices, broken agreement and doubled sentence ends. */
 export function findStructureErrors(text: string): CheckFinding[] {
   const findings = findDoubledPunctuation(text);
-  for (const sentence of tagSentencesOnce(text)) findings.push(...findInSentence(text, sentence.words));
+  for (const sentence of tagText(text)) findings.push(...findInSentence(text, sentence.words));
   return findings;
 }
