@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { interviewFormValues } from "../test/factories";
-import { interviewInputSchema, MAX_INTERVIEWER_DETAIL_LENGTH } from "./schemas";
+import { buildInterviewInputSchema, DISTANT_DATE_MESSAGE, interviewInputSchema, MAX_INTERVIEWER_DETAIL_LENGTH } from "./schemas";
 
 function errorsOf(overrides: Parameters<typeof interviewFormValues>[0]) {
   const result = interviewInputSchema.safeParse(interviewFormValues(overrides));
@@ -139,5 +139,49 @@ describe("interviewInputSchema", () => {
   it("keeps the wall-clock time across a DST change", () => {
     const input = interviewInputSchema.parse(interviewFormValues({ startsAtLocal: "2026-10-26T09:00" }));
     expect(DateTime.fromJSDate(input.interview.startsAt, { zone: "Europe/Berlin" }).toFormat("HH:mm ZZ")).toBe("09:00 +01:00");
+  });
+});
+
+describe("dates and times that make sense", () => {
+  const NOW = new Date("2026-12-03T09:00:00Z");
+  function errorsAt(overrides: Parameters<typeof interviewFormValues>[0]) {
+    const result = buildInterviewInputSchema({ now: NOW }).safeParse(interviewFormValues(overrides));
+    if (result.success) return {};
+    return Object.fromEntries(result.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+  }
+
+  it("refuses a decision date before the day of the interview, next to the decision date", () => {
+    const errors = errorsAt({ startsAtLocal: "2026-11-17T15:00", decisionKind: "date", decisionDate: "2026-11-16" });
+    expect(errors).toEqual({ decisionDate: expect.stringMatching(/before the interview/) });
+    expect(errorsAt({ startsAtLocal: "2026-11-17T15:00", decisionKind: "date", decisionDate: "2026-11-17" })).toEqual({});
+    // a date that is not chosen is not judged
+    expect(errorsAt({ startsAtLocal: "2026-11-17T15:00", decisionKind: "days", decisionWithinDays: "5", decisionDate: "2026-11-01" })).toEqual({});
+  });
+
+  it("refuses a suggested call before the interview starts, next to the call time", () => {
+    const errors = errorsAt({ startsAtLocal: "2026-11-17T15:00", callInvited: "on", callSuggestedAtLocal: "2026-11-17T14:59" });
+    expect(errors).toEqual({ callSuggestedAtLocal: expect.stringMatching(/before the interview/) });
+    expect(errorsAt({ startsAtLocal: "2026-11-17T15:00", callInvited: "on", callSuggestedAtLocal: "2026-11-20T10:00" })).toEqual({});
+  });
+
+  it("refuses an interview more than a year before or after today unless the user confirms the date", () => {
+    expect(errorsAt({ startsAtLocal: "2025-12-02T10:00" })).toEqual({ startsAtLocal: DISTANT_DATE_MESSAGE });
+    expect(errorsAt({ startsAtLocal: "2027-12-04T10:00", decisionKind: "none" })).toEqual({ startsAtLocal: DISTANT_DATE_MESSAGE });
+    expect(errorsAt({ startsAtLocal: "2025-12-04T10:00", decisionKind: "none" })).toEqual({});
+    expect(errorsAt({ startsAtLocal: "2025-12-02T10:00", decisionKind: "none", confirmDistantDate: "on" })).toEqual({});
+    // without a clock (tests, seeds) the check against today is not made
+    expect(interviewInputSchema.safeParse(interviewFormValues({ startsAtLocal: "2020-01-01T10:00", decisionKind: "none" })).success).toBe(true);
+  });
+
+  it("refuses the same email on two interviewers of one interview, next to the second one", () => {
+    const errors = errorsAt({
+      interviewers: [
+        { name: "Jane Doe", email: "jane@acme.example" },
+        { name: "Omar Haddad", email: "omar@acme.example" },
+        { name: "Jane again", email: " Jane@Acme.example " },
+      ],
+    });
+    expect(errors).toEqual({ "interviewers.2.email": expect.stringMatching(/Interviewer 1 has this email already/) });
+    expect(errorsAt({ interviewers: [{ name: "Jane Doe" }, { name: "Omar Haddad" }] })).toEqual({});
   });
 });

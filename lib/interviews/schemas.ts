@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { z } from "zod";
 import {
   checkbox,
@@ -25,7 +26,10 @@ export const DECISION_KINDS = ["none", "date", "days"] as const;
 
 export const MAX_INTERVIEWERS = 10;
 const DEFAULT_DURATION_MINUTES = 45;
-const MAX_NOTE_LENGTH = 4000;
+export const MAX_NOTE_LENGTH = 4000;
+// an interview this far from today is usually a mistyped year; the user may confirm it
+const DISTANT_INTERVIEW_YEARS = 1;
+export const DISTANT_DATE_MESSAGE = "That is more than a year from today. Check the year, or confirm the date below.";
 // fast-paced follow-ups: the user sets the cap (domain.md "Follow-ups"), within reason
 export const MAX_FOLLOW_UP_CAP = 10;
 // one remark a thank-you can quote in a sentence, not a transcript
@@ -46,8 +50,7 @@ export const interviewerInputSchema = z.object({
   topics: singleLine("Topic", MAX_INTERVIEWER_TOPIC_LENGTH).default(""),
 });
 
-export const interviewInputSchema = z
-  .object({
+const interviewFieldsSchema = z.object({
     opportunityId: z.union([z.literal(""), z.uuid()]).optional().transform((value) => value || undefined),
     company: requiredLine("Company", 120),
     role: requiredLine("Role", 120),
@@ -82,38 +85,86 @@ export const interviewInputSchema = z
       .array(interviewerInputSchema, { message: "Add at least one interviewer" })
       .min(1, "Add at least one interviewer")
       .max(MAX_INTERVIEWERS, `At most ${MAX_INTERVIEWERS} interviewers`),
-  })
-  .superRefine((value, ctx) => {
-    if (isLocalDateTime(value.startsAtLocal) && toInstant(value.startsAtLocal, value.timeZone) === null) {
-      ctx.addIssue({ code: "custom", path: ["startsAtLocal"], message: "That time does not exist in this time zone (clock change); pick another" });
+    // appears with DISTANT_DATE_MESSAGE: "Yes, this date is right"
+    confirmDistantDate: checkbox,
+  });
+
+type InterviewFields = z.output<typeof interviewFieldsSchema>;
+
+// `now` is null where no clock is at hand (tests, seed scripts): only the check
+// against today is skipped; every check between the form's own dates runs.
+function refineInterview(value: InterviewFields, ctx: z.RefinementCtx, now: Date | null): void {
+  if (isLocalDateTime(value.startsAtLocal) && toInstant(value.startsAtLocal, value.timeZone) === null) {
+    ctx.addIssue({ code: "custom", path: ["startsAtLocal"], message: "That time does not exist in this time zone (clock change); pick another" });
+  }
+  if (value.callSuggestedAtLocal && toInstant(value.callSuggestedAtLocal, value.timeZone) === null) {
+    ctx.addIssue({ code: "custom", path: ["callSuggestedAtLocal"], message: "Enter the time they suggested, or leave it empty" });
+  }
+  if (value.allowExtraFollowUps && value.pace === "standard" && value.followUpCap === "") {
+    ctx.addIssue({ code: "custom", path: ["followUpCap"], message: "Say how many follow-ups you allow beyond the usual two" });
+  }
+  if (value.followUpCap !== "") {
+    const cap = Number(value.followUpCap);
+    if (!Number.isInteger(cap) || cap < 1 || cap > MAX_FOLLOW_UP_CAP) {
+      ctx.addIssue({ code: "custom", path: ["followUpCap"], message: `Enter a number of follow-ups from 1 to ${MAX_FOLLOW_UP_CAP}` });
     }
-    if (value.callSuggestedAtLocal && toInstant(value.callSuggestedAtLocal, value.timeZone) === null) {
-      ctx.addIssue({ code: "custom", path: ["callSuggestedAtLocal"], message: "Enter the time they suggested, or leave it empty" });
+  }
+  if (value.decisionKind === "date" && !isCalendarDate(value.decisionDate)) {
+    ctx.addIssue({ code: "custom", path: ["decisionDate"], message: `Enter the date they said they would decide by (a real date between ${MIN_FORM_YEAR} and ${MAX_FORM_YEAR})` });
+  }
+  const followUpRow = Number(value.followUpInterviewer || "0");
+  if (!/^\d{1,2}$/.test(value.followUpInterviewer || "0") || followUpRow >= value.interviewers.length) {
+    ctx.addIssue({ code: "custom", path: ["followUpInterviewer"], message: "Choose one of the interviewers above" });
+  }
+  if (value.decisionKind === "days") {
+    const days = Number(value.decisionWithinDays);
+    if (!Number.isInteger(days) || days < 1 || days > 180) {
+      ctx.addIssue({ code: "custom", path: ["decisionWithinDays"], message: "Enter a number of days from 1 to 180" });
     }
-    if (value.allowExtraFollowUps && value.pace === "standard" && value.followUpCap === "") {
-      ctx.addIssue({ code: "custom", path: ["followUpCap"], message: "Say how many follow-ups you allow beyond the usual two" });
+  }
+  refineDates(value, ctx, now);
+  refineInterviewerEmails(value, ctx);
+}
+
+// A decision or a call before the interview is a typo, and the plan built on
+// it would put the follow-ups before the thank-you.
+function refineDates(value: InterviewFields, ctx: z.RefinementCtx, now: Date | null): void {
+  const startsAt = isLocalDateTime(value.startsAtLocal) ? toInstant(value.startsAtLocal, value.timeZone) : null;
+  if (startsAt === null) return;
+  const interviewDay = value.startsAtLocal.slice(0, 10);
+  if (value.decisionKind === "date" && isCalendarDate(value.decisionDate) && value.decisionDate < interviewDay) {
+    ctx.addIssue({ code: "custom", path: ["decisionDate"], message: "The decision date is before the interview; enter the day they will decide by" });
+  }
+  const callAt = value.callSuggestedAtLocal ? toInstant(value.callSuggestedAtLocal, value.timeZone) : null;
+  if (callAt !== null && callAt < startsAt) {
+    ctx.addIssue({ code: "custom", path: ["callSuggestedAtLocal"], message: "The suggested call is before the interview; enter a time after it" });
+  }
+  if (now !== null && !value.confirmDistantDate) {
+    const today = DateTime.fromJSDate(now);
+    const start = DateTime.fromJSDate(startsAt);
+    if (start < today.minus({ years: DISTANT_INTERVIEW_YEARS }) || start > today.plus({ years: DISTANT_INTERVIEW_YEARS })) {
+      ctx.addIssue({ code: "custom", path: ["startsAtLocal"], message: DISTANT_DATE_MESSAGE });
     }
-    if (value.followUpCap !== "") {
-      const cap = Number(value.followUpCap);
-      if (!Number.isInteger(cap) || cap < 1 || cap > MAX_FOLLOW_UP_CAP) {
-        ctx.addIssue({ code: "custom", path: ["followUpCap"], message: `Enter a number of follow-ups from 1 to ${MAX_FOLLOW_UP_CAP}` });
-      }
+  }
+}
+
+// Each person gets their own thank-you: two rows with one address would send one inbox two of them.
+function refineInterviewerEmails(value: InterviewFields, ctx: z.RefinementCtx): void {
+  const firstRowByEmail = new Map<string, number>();
+  value.interviewers.forEach((person, index) => {
+    const email = person.email.trim().toLowerCase();
+    if (email === "") return;
+    const first = firstRowByEmail.get(email);
+    if (first === undefined) {
+      firstRowByEmail.set(email, index);
+      return;
     }
-    if (value.decisionKind === "date" && !isCalendarDate(value.decisionDate)) {
-      ctx.addIssue({ code: "custom", path: ["decisionDate"], message: `Enter the date they said they would decide by (a real date between ${MIN_FORM_YEAR} and ${MAX_FORM_YEAR})` });
-    }
-    const followUpRow = Number(value.followUpInterviewer || "0");
-    if (!/^\d{1,2}$/.test(value.followUpInterviewer || "0") || followUpRow >= value.interviewers.length) {
-      ctx.addIssue({ code: "custom", path: ["followUpInterviewer"], message: "Choose one of the interviewers above" });
-    }
-    if (value.decisionKind === "days") {
-      const days = Number(value.decisionWithinDays);
-      if (!Number.isInteger(days) || days < 1 || days > 180) {
-        ctx.addIssue({ code: "custom", path: ["decisionWithinDays"], message: "Enter a number of days from 1 to 180" });
-      }
-    }
-  })
-  .transform((value) => ({
+    ctx.addIssue({ code: "custom", path: ["interviewers", index, "email"], message: `Interviewer ${first + 1} has this email already; each interviewer needs their own` });
+  });
+}
+
+function toInterviewInput(value: InterviewFields) {
+  return {
     opportunity: {
       id: value.opportunityId,
       company: value.company,
@@ -154,7 +205,16 @@ export const interviewInputSchema = z
       specificDetail: person.specificDetail || null,
       topics: person.topics || null,
     })),
-  }));
+  };
+}
+
+/** The interview form's schema, with the checks against today (`now`, read by the action). */
+export function buildInterviewInputSchema({ now }: { now: Date | null }) {
+  return interviewFieldsSchema.superRefine((value, ctx) => refineInterview(value, ctx, now)).transform(toInterviewInput);
+}
+
+/** The same schema without the checks against today, for code with no clock (tests, the bench seed). */
+export const interviewInputSchema = buildInterviewInputSchema({ now: null });
 
 export type InterviewInput = z.output<typeof interviewInputSchema>;
 export type InterviewFormValues = z.input<typeof interviewInputSchema>;
