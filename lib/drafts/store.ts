@@ -107,6 +107,9 @@ function toCheckInput(context: StepContext, subject: string, body: string, now: 
       isCallStep: false,
       callInvited: context.interview.callInvited,
       hasOverride: context.step.requiresOverride,
+      sendsAt: context.step.dueAt > now ? context.step.dueAt : now,
+      interviewEndsAt: new Date(context.interview.startsAt.getTime() + context.interview.durationMinutes * 60_000),
+      timeZone: context.zone,
     },
   };
 }

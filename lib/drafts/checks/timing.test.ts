@@ -32,3 +32,41 @@ describe('domain.md "Message checks": timing: "a follow-up before the decision d
     messages.forEach((message, index) => expect(result.findings[index]?.message).toContain(message));
   });
 });
+
+describe("timing: a send that makes no sense on the clock", () => {
+  const AFTER_INTERVIEW: Partial<DraftTiming> = {
+    interviewEndsAt: new Date("2026-11-17T15:00:00Z"),
+    timeZone: "Europe/Berlin",
+  };
+  function check(kind: DraftKind, timing: Partial<DraftTiming>) {
+    return checkTiming(makeInput({ kind, timing: { ...ON_TIME, ...AFTER_INTERVIEW, ...timing } }));
+  }
+
+  it("warns about a thank-you that would go out before its interview is over", () => {
+    const result = check("thank_you", { sendsAt: new Date("2026-11-17T09:00:00Z") });
+    expect(result).toMatchObject({ severity: "warn", findings: [{ message: expect.stringContaining("before the interview is over") }] });
+    expect(check("thank_you", { sendsAt: new Date("2026-11-17T16:00:00Z") })).toMatchObject({ severity: "pass", findings: [] });
+  });
+
+  it.each<[string, string]>([
+    ["22:00", "2026-11-18T21:00:00Z"],
+    ["23:30", "2026-11-18T22:30:00Z"],
+    ["03:15", "2026-11-19T02:15:00Z"],
+    ["06:59", "2026-11-19T05:59:00Z"],
+  ])("warns about a send at %s in the user's time zone (night)", (localTime, sendsAt) => {
+    for (const kind of ["thank_you", "follow_up", "gracious_reply"] as const) {
+      const result = check(kind, { sendsAt: new Date(sendsAt), followUpNumber: kind === "follow_up" ? 1 : null });
+      expect(result.severity).toBe("warn");
+      expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`at ${localTime} your time, at night`)]);
+    }
+  });
+
+  it("passes sends at 07:00 and 21:59 in the user's time zone, and a mailed letter at any hour", () => {
+    expect(check("thank_you", { sendsAt: new Date("2026-11-19T06:00:00Z") }).severity).toBe("pass");
+    expect(check("thank_you", { sendsAt: new Date("2026-11-18T20:59:00Z") }).severity).toBe("pass");
+    // 23:00 in Berlin is 14:00 in Los Angeles: the user's zone decides
+    expect(check("thank_you", { sendsAt: new Date("2026-11-18T22:00:00Z"), timeZone: "America/Los_Angeles" }).severity).toBe("pass");
+    expect(check("letter", { sendsAt: new Date("2026-11-18T22:30:00Z") }).severity).toBe("pass");
+  });
+});
+

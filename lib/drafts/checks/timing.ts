@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { MAX_FOLLOW_UPS } from "./constants";
 import { makeResult } from "./result";
 import type { CheckFinding, CheckResult, CheckSeverity, DraftCheckInput } from "./types";
@@ -33,6 +34,27 @@ export function checkTiming(input: DraftCheckInput): CheckResult {
       message: `They did not invite you to call; without an invitation, follow up by email instead.${hasOverride ? overridden : ""}`,
     });
   }
+  findings.push(...findSendTimeProblems(input));
   const severity: CheckSeverity = isForbidden && !hasOverride ? "block" : "warn";
   return makeResult("timing", findings, severity);
+}
+
+// A message read at night looks sent at night; the morning is as quick for the reader.
+const NIGHT_STARTS_HOUR = 22;
+const NIGHT_ENDS_HOUR = 7;
+
+function findSendTimeProblems(input: DraftCheckInput): CheckFinding[] {
+  const { sendsAt, interviewEndsAt, timeZone } = input.timing;
+  if (!sendsAt || input.kind === "letter") return [];
+  const findings: CheckFinding[] = [];
+  if (input.kind === "thank_you" && interviewEndsAt && sendsAt < interviewEndsAt) {
+    findings.push({ message: "This thank-you would go out before the interview is over; check the interview's date and time." });
+  }
+  const local = DateTime.fromJSDate(sendsAt, { zone: timeZone ?? "UTC" });
+  if (local.hour >= NIGHT_STARTS_HOUR || local.hour < NIGHT_ENDS_HOUR) {
+    findings.push({
+      message: `This would go out at ${local.toFormat("HH:mm")} your time, at night; schedule it for after ${String(NIGHT_ENDS_HOUR).padStart(2, "0")}:00.`,
+    });
+  }
+  return findings;
 }

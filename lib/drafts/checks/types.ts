@@ -42,6 +42,11 @@ export type DraftTiming = {
   callInvited: boolean;
   /** The user explicitly overrode the plan's limit for this step. */
   hasOverride: boolean;
+  /** When the message goes out (its due time, or now once that has passed); absent where no send is planned. */
+  sendsAt?: Date;
+  interviewEndsAt?: Date;
+  /** The user's time zone: night is judged on their clock. */
+  timeZone?: string;
 };
 
 export type DraftCheckInput = {
