@@ -12,6 +12,7 @@ import { queueStepMessage } from "@/lib/mail/outbox";
 import { configureTestSmtpAccount, createInterviewWithApprovedThankYou, waitFor } from "@/lib/mail/test-support";
 import { createTestUser } from "@/lib/test/factories";
 import { startTestSmtpServer, type SmtpFault, type TestSmtpServer } from "@/lib/test/smtp-server";
+import { isProcessRunning } from "../lib/process/is-running";
 
 // The process tree `npm start` runs: scripts/serve.ts, the embedded PostgreSQL
 // and the supervised mail worker, in a data directory of its own. The web
@@ -57,15 +58,6 @@ afterEach(async () => {
     }
   }
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const exitOf = (child: ChildProcess) =>
   new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
@@ -129,7 +121,7 @@ describe("npm start's process tree", () => {
     // what a terminal does on Ctrl-C: SIGINT to every process of the foreground group
     process.kill(-serve.pid!, "SIGINT");
     expect(await exited).toEqual({ code: 0, signal: null });
-    expect(isAlive(postgresPid)).toBe(false);
+    expect(isProcessRunning(postgresPid)).toBe(false);
     expect(existsSync(runtimeFile)).toBe(false);
   }, 180_000);
 
@@ -144,7 +136,7 @@ describe("npm start's process tree", () => {
     // what Docker and systemd do: SIGTERM to the main process only
     serve.kill("SIGTERM");
     expect(await exited).toEqual({ code: 0, signal: null });
-    expect(isAlive(postgresPid)).toBe(false);
+    expect(isProcessRunning(postgresPid)).toBe(false);
     expect(existsSync(runtimeFile)).toBe(false);
   }, 180_000);
 
@@ -154,7 +146,7 @@ describe("npm start's process tree", () => {
     const postgresPid = await connectToStarted();
     await disconnect();
     process.kill(postgresPid, "SIGKILL");
-    await poll(() => !isAlive(postgresPid));
+    await poll(() => !isProcessRunning(postgresPid));
     const signalledAt = Date.now();
     serve.kill("SIGTERM");
     expect(await exited).toEqual({ code: 0, signal: null });
@@ -172,7 +164,7 @@ describe("npm start's process tree", () => {
     const appPid = Number(execFileSync("ps", ["-o", "pid=", "--ppid", String(npm.pid)]).toString().trim());
     npm.kill("SIGTERM");
     await exited;
-    await poll(() => !isAlive(appPid) && !isAlive(postgresPid), 60_000);
+    await poll(() => !isProcessRunning(appPid) && !isProcessRunning(postgresPid), 60_000);
     expect(existsSync(runtimeFile)).toBe(false);
 
     const again = startServe();
@@ -181,6 +173,6 @@ describe("npm start's process tree", () => {
     await disconnect();
     again.kill("SIGTERM");
     expect(await againExited).toEqual({ code: 0, signal: null });
-    expect(isAlive(againPostgres)).toBe(false);
+    expect(isProcessRunning(againPostgres)).toBe(false);
   }, 240_000);
 });

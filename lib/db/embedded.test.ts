@@ -6,6 +6,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "./embedded";
+import { isProcessRunning } from "../process/is-running";
 
 const parent = mkdtempSync(path.join(tmpdir(), "afterview-embedded-"));
 
@@ -107,7 +108,7 @@ describe("embedded PostgreSQL", () => {
     const orphanPid = await new Promise<number>((resolve) => killed.stdout!.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
     killed.kill("SIGKILL");
     const killedAt = Date.now();
-    while (isAlive(orphanPid)) {
+    while (isProcessRunning(orphanPid)) {
       expect(Date.now() - killedAt).toBeLessThan(15_000);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -156,18 +157,10 @@ describe("embedded PostgreSQL", () => {
   it("stops at once when PostgreSQL is already gone", async () => {
     const running = await startEmbeddedPostgres({ dataDir: path.join(parent, "gone"), password: newPassword(), persistent: false });
     process.kill(running.pid, "SIGKILL");
-    while (isAlive(running.pid)) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (isProcessRunning(running.pid)) await new Promise((resolve) => setTimeout(resolve, 50));
     const started = Date.now();
     await running.stop();
     expect(Date.now() - started).toBeLessThan(1_000);
   }, 60_000);
 });
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

