@@ -10,6 +10,7 @@ describe("reading a note before placing it", () => {
     ["iOS release cycle", "iOS release cycle", "phrase"],
     ["Python pipelines", "Python pipelines", "phrase"],
     ["their checkout lost 8% conversion after the last redesign, and they traced it to layout shift", "your checkout lost 8% conversion after the last redesign, and you traced it to layout shift", "clause"],
+    ["their search team rebuilt ranking on Rust", "your search team rebuilt ranking on Rust", "clause"],
     ["Dr. Novak's lab uses 3 TB of imaging data a day", "Dr. Novak's lab uses 3 TB of imaging data a day", "clause"],
   ])("reads %j as %j (%s)", (note, text, form) => {
     expect(readNote(note, "detail")).toMatchObject({ text, form });
@@ -46,6 +47,11 @@ describe("reading a note before placing it", () => {
     expect(piece?.text).not.toMatch(/rambled|honestly/);
   });
 
+  it("leaves compounds and plurals the dictionary lacks as written", () => {
+    expect(readNote("her lab's work on protein folding with cryo-EM", "detail")?.text).toBe("your lab's work on protein folding with cryo-EM");
+    expect(readTopics("partner onboarding, integrations")?.text).toBe("partner onboarding and integrations");
+  });
+
   it("fixes shorthand and misspelt ordinary words, keeps names", () => {
     expect(readNote("talked abt there new kafka pipline, they want someone who knows it well", "detail")?.text).toBe("your new Kafka pipeline");
   });
@@ -56,8 +62,9 @@ describe("reading a note before placing it", () => {
     expect(readNote("I forgot to say that I can start in January", "toClarify")?.text).toBe("I can start in January");
   });
 
-  it("keeps their words in quotation marks as a quote", () => {
+  it("keeps their words in quotation marks as a quote, emoji aside", () => {
     expect(readNote('"we move fast and fix things"', "detail")).toMatchObject({ text: "“We move fast and fix things”", form: "quote" });
+    expect(readNote('"we move fast and fix things" 🚀', "detail")).toMatchObject({ text: "“We move fast and fix things”", form: "quote" });
   });
 
   it("drops emoji, emoticons and doubled punctuation", () => {

@@ -119,8 +119,14 @@ function joinTokens(tokens: readonly Token[]): string {
     .trim();
 }
 
-function isFinite(word: Word | undefined, previous: Word | undefined): boolean {
+/** "rebuilt ranking", "built it": a past form with an object is the clause's verb, not a participle ("built in 2019"). */
+function hasObject(next: Word | undefined): boolean {
+  return hasTag(next, "Noun", "Determiner", "Pronoun", "Gerund", "Value", "Adjective") && !hasTag(next, "Preposition");
+}
+
+function isFinite(word: Word | undefined, previous: Word | undefined, next?: Word): boolean {
   if (!word) return false;
+  if (hasTag(word, "PastTense") && hasTag(word, "Participle")) return hasObject(next);
   if (hasTag(word, "Copula", "Modal", "Auxiliary", "PastTense")) return !hasTag(word, "Gerund", "Participle");
   if (!hasTag(word, "Verb") || hasTag(word, "Gerund", "Hyphenated")) return false;
   if (hasTag(word, "Infinitive")) return hasTag(previous, "Pronoun", "Plural") && !/^(?:his|her|its|my|your|our|their)$/.test(previous?.normal ?? "");
@@ -146,7 +152,7 @@ function readForm(words: readonly Word[]): { form: NoteForm; isFirstPerson: bool
     const previous = words[index - 1]!;
     // "hiring plans": a bare noun and a last word that could be a verb is a phrase.
     const isAmbiguousLastWord = index === words.length - 1 && !hasTag(word, "PastTense", "Copula", "Modal", "Auxiliary");
-    if (isFinite(word, previous)) return { form: isAmbiguousLastWord ? "phrase" : "clause", isFirstPerson: false };
+    if (isFinite(word, previous, words[index + 1])) return { form: isAmbiguousLastWord ? "phrase" : "clause", isFirstPerson: false };
     const isPronounPossessive = hasTag(word, "Pronoun") || (hasTag(word, "Possessive") && !hasTag(word, "ProperNoun"));
     const startsNewPhrase = (hasTag(word, "Determiner") || isPronounPossessive) && hasTag(previous, "Noun") && !hasTag(previous, "Possessive");
     const isInsidePhrase = hasTag(word, "Noun", "Adjective", "Determiner", "Possessive", "Value", "Gerund", "Adverb", "Hyphenated");
@@ -229,6 +235,8 @@ function correctSpelling(tokens: Token[]): Token[] {
       return { ...token, text: "their" };
     }
     if (text.length < MIN_CORRECTABLE_CHARS || !/^[\p{Ll}]+$/u.test(text) || isDictionaryWord(text)) return token;
+    // Part of a compound ("cryo-EM") or a plural the dictionary lacks ("integrations"): not a typo.
+    if (/-$/.test(token.post) || /-$/.test(tokens[index - 1]?.post ?? "") || (text.endsWith("s") && isDictionaryWord(text.slice(0, -1)))) return token;
     // A name written in lowercase ("kafka"): the dictionary knows it capitalised.
     const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
     if (isDictionaryWord(capitalised)) return { ...token, text: capitalised };
@@ -308,7 +316,7 @@ const QUOTED = /^["“](.+)["”]$/u;
 
 /** Their words in quotation marks, kept as said (shorthand and emoji aside), when short enough to quote. */
 function readQuote(note: string): NotePiece | null {
-  const quoted = QUOTED.exec(note.normalize("NFC").trim());
+  const quoted = QUOTED.exec(note.normalize("NFC").replace(EMOJI, "").replace(EMOTICON, " ").trim());
   if (!quoted) return null;
   const text = cleanNote(quoted[1]!).replace(/[.,;:]+$/u, "");
   if (!text || text.split(/\s+/).length > MAX_NOTE_WORDS || isPrivate(text)) return null;

@@ -41,6 +41,7 @@ describe('domain.md "Message checks": grammar: "repeated words, a/an errors"', (
   it.each([
     ["a clause pasted where a noun phrase is needed", "Our conversation about their checkout lost 8% conversion after the last redesign, and they traced it to layout shift has stayed with me since.", ["has"]],
     ["a clause after \"about\"", "I was glad we could talk about my experience running incident reviews resonated with them, because it shows the kind of work I would bring.", ["resonated"]],
+    ["a clause with a past verb after \"about\"", "Our conversation about your search team rebuilt ranking on Rust has stayed with me since.", ["has"]],
     ["a to-do pasted after \"about\"", "I keep coming back to what you said about ask about visa sponsorship.", ["about ask"]],
     ["two main clauses joined by a comma", "I enjoyed our talk, it was great.", ["it was"]],
     ["broken agreement", "She ship every Friday. They is great.", ["She ship", "They is"]],

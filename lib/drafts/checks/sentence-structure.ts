@@ -25,8 +25,11 @@ const AGREEMENT: Record<string, readonly string[]> = {
 
 type Clause = { hasMainVerb: boolean; isSubordinate: boolean };
 
-function isFiniteVerb(word: Word, previous: Word | undefined): boolean {
-  if (hasTag(word, "Gerund", "Participle", "Hyphenated")) return false;
+function isFiniteVerb(word: Word, previous: Word | undefined, next?: Word): boolean {
+  if (hasTag(word, "Hyphenated", "Gerund")) return false;
+  // "rebuilt ranking": a past form with an object is a clause's verb; "published in May" may be a participle.
+  if (hasTag(word, "PastTense") && hasTag(word, "Participle")) return hasTag(next, "Noun", "Determiner", "Gerund", "Value") && !hasTag(next, "Pronoun", "Preposition");
+  if (hasTag(word, "Participle")) return false;
   if (hasTag(word, "Copula", "Modal", "Auxiliary", "PastTense")) return hasTag(word, "Verb");
   if (!hasTag(word, "Verb")) return false;
   if (hasTag(word, "Infinitive")) return hasTag(previous, "Pronoun") && SUBJECTS.has(previous?.normal ?? "") && !["he", "she", "it"].includes(previous?.normal ?? "");
@@ -124,7 +127,7 @@ function findInSentence(text: string, all: Word[]): CheckFinding[] {
       findings.push(finding(text, word, next, `"${text.slice(word.start, next.end)}": a verb follows "${word.text}", where a noun phrase is needed (a note to yourself?).`));
     }
     const isGroupContinuation = hasTag(previous, "Verb", "Adverb", "Negative") && !hasTag(previous, "Noun");
-    if (!isFiniteVerb(word, previous) || isGroupContinuation) {
+    if (!isFiniteVerb(word, previous, next) || isGroupContinuation) {
       isAfterComma = isAfterComma && index > 0 && !hasTag(word, "Verb") && SUBJECTS.has(word.normal);
       continue;
     }

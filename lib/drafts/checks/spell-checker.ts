@@ -7,7 +7,7 @@ const JOB_VOCABULARY = [
   "onboarding", "roadmap", "roadmaps", "frontend", "backend", "fullstack", "skillset", "skillsets", "scalable",
   "upskilling", "reskilling", "microservice", "microservices", "cybersecurity", "fintech", "healthtech", "edtech",
   "SaaS", "LinkedIn", "Jira", "Figma", "Postgres", "ok", "nonprofit", "nonprofits", "hybrid", "onsite", "rebrand",
-  "rebrands", "rebranding", "barcode", "barcodes",
+  "rebrands", "rebranding", "barcode", "barcodes", "integrations", "maths",
 ];
 
 /** British and other non-US spellings, tried as their US form: "colour" -> "color", "realise" -> "realize". */

@@ -214,7 +214,7 @@ export const NOTE_SETS: NoteSet[] = [
     stage: "final",
     interviewers: ONE("Dr. Zoë Ørsted-Łukasiewicz", "Chief Scientist"),
     notes: notes({ specificDetail: "her lab's work on protein folding with cryo-EM", topics: "protein design, lab automation" }),
-    words: ["Nordlys"],
+    words: ["Nordlys", "cryo"],
   },
   {
     label: "a single name",
