@@ -13,7 +13,8 @@ type Props = Omit<ComponentProps<typeof TextAreaField>, "maxLength" | "defaultVa
 // a pasted remark that was cut short does not go unnoticed.
 export function CountedTextArea({ maxLength, defaultValue, hint, onChange, ...field }: Props) {
   const [length, setLength] = useState(defaultValue.length);
-  const count = `${length} of ${maxLength} characters`;
+  // a paste longer than the limit is cut by the browser: say so, not just the number
+  const count = length >= maxLength ? `${length} of ${maxLength} characters, the limit: text past it was not kept` : `${length} of ${maxLength} characters`;
   return (
     <TextAreaField
       {...field}

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
-import { MAX_INTERVIEWER_DETAIL_LENGTH } from "@/lib/interviews/schemas";
+import { MAX_INTERVIEWER_DETAIL_LENGTH, MAX_NOTE_LENGTH } from "@/lib/interviews/schemas";
 import { InterviewForm } from "./interview-form";
 
 function renderForm(values: Record<string, unknown>): string {
@@ -40,5 +40,20 @@ describe("interview form", () => {
     expect(chosen).toMatch(/<option value="0">Jane Doe<\/option><option value="1" selected="">Omar Haddad<\/option>/);
     const unnamed = renderForm({ interviewers: [{ name: "" }, { name: "" }] });
     expect(unnamed).toMatch(/<option value="0" selected="">Interviewer 1<\/option><option value="1">Interviewer 2<\/option>/);
+  });
+
+  it("counts every notes field against its limit, so a long paste that was cut is noticed", () => {
+    const html = renderForm({ interviewers: PEOPLE, topics: "Pipelines", wentWell: "x".repeat(MAX_NOTE_LENGTH) });
+    for (const name of ["topics", "specificDetail", "wentWell", "toClarify", "sharedInterests"]) {
+      expect(html).toMatch(new RegExp(`<textarea[^>]*name="${name}"[^>]*maxLength="${MAX_NOTE_LENGTH}"`));
+    }
+    expect(html).toContain(`9 of ${MAX_NOTE_LENGTH} characters.`);
+    expect(html).toContain(`${MAX_NOTE_LENGTH} of ${MAX_NOTE_LENGTH} characters, the limit: text past it was not kept.`);
+  });
+
+  it('shows "Yes, this date is right" only once asked (with the far-date error) and keeps it ticked', () => {
+    expect(renderForm({ interviewers: PEOPLE })).not.toContain("Yes, this date is right");
+    const html = renderForm({ interviewers: PEOPLE, startsAtLocal: "2024-11-17T15:00", confirmDistantDate: "on" });
+    expect(html).toMatch(/<input type="checkbox" name="confirmDistantDate" checked=""\/>Yes, this date is right/);
   });
 });

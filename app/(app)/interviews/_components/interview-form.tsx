@@ -5,10 +5,12 @@ import { FormMessage, SelectField, TextAreaField, TextField } from "@/components
 import { SubmitButton } from "@/components/submit-button";
 import { INITIAL_ACTION_STATE, type ActionState, type FieldErrors } from "@/lib/actions/state";
 import {
+  DISTANT_DATE_MESSAGE,
   MAX_FOLLOW_UP_CAP,
   MAX_INTERVIEWER_DETAIL_LENGTH,
   MAX_INTERVIEWER_TOPIC_LENGTH,
   MAX_INTERVIEWERS,
+  MAX_NOTE_LENGTH,
   STAGE_LABELS,
   STAGES,
 } from "@/lib/interviews/schemas";
@@ -95,7 +97,7 @@ function InterviewFields({
   const error = (name: string) => errors[name];
   return (
     <div ref={containerRef} className="space-y-8">
-      <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <fieldset className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
         <legend className="px-1 text-base font-semibold">The job</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           {opportunities.length > 0 ? (
@@ -129,13 +131,13 @@ function InterviewFields({
             hint="Fast-paced fields allow a follow-up every 2 to 3 days; you set how many. Standard pace is never more than two unless you allow it below."
           />
           <label className="flex items-start gap-2 self-center text-sm">
-            <input type="checkbox" name="allowExtraFollowUps" defaultChecked={text(values, "allowExtraFollowUps") === "on"} className="mt-1" />
+            <input type="checkbox" name="allowExtraFollowUps" defaultChecked={text(values, "allowExtraFollowUps") === "on"} />
             <span>Allow more than two follow-ups at standard pace (not recommended: a third usually reads as pressure)</span>
           </label>
         </div>
       </fieldset>
 
-      <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <fieldset className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
         <legend className="px-1 text-base font-semibold">The interview</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
@@ -145,7 +147,16 @@ function InterviewFields({
             options={STAGES.map((stage) => ({ value: stage, label: STAGE_LABELS[stage] }))}
             errors={error("stage")}
           />
-          <TextField name="startsAtLocal" label="Started at" type="datetime-local" required defaultValue={text(values, "startsAtLocal")} errors={error("startsAtLocal")} />
+          <div>
+            <TextField name="startsAtLocal" label="Started at" type="datetime-local" required defaultValue={text(values, "startsAtLocal")} errors={error("startsAtLocal")} />
+            {/* offered with the error it answers, and kept once ticked so a second save does not ask again */}
+            {error("startsAtLocal")?.includes(DISTANT_DATE_MESSAGE) || text(values, "confirmDistantDate") === "on" ? (
+              <label className="mt-1 flex items-center gap-2 text-sm">
+                <input type="checkbox" name="confirmDistantDate" defaultChecked={text(values, "confirmDistantDate") === "on"} />
+                Yes, this date is right
+              </label>
+            ) : null}
+          </div>
           <TextField name="durationMinutes" label="Length (minutes)" type="number" inputMode="numeric" min={5} max={600} defaultValue={text(values, "durationMinutes") || "45"} errors={error("durationMinutes")} />
           <SelectField
             name="timeZone"
@@ -156,7 +167,7 @@ function InterviewFields({
           />
           <TextField name="location" label="Location or meeting link (optional)" defaultValue={text(values, "location")} errors={error("location")} />
         </div>
-        <fieldset className="mt-5">
+        <fieldset className="mt-5 min-w-0">
           <legend className="text-sm font-medium text-slate-800">When did they say they would decide?</legend>
           <div className="mt-2 flex flex-wrap items-center gap-x-6 gap-y-3">
             {[
@@ -201,7 +212,7 @@ function InterviewFields({
         </div>
       </fieldset>
 
-      <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <fieldset className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
         <legend className="px-1 text-base font-semibold">Who interviewed you</legend>
         <p id="interviewers-error" aria-live="polite" className="text-sm text-red-700">
           {error("interviewers")?.join(" ")}
@@ -223,7 +234,7 @@ function InterviewFields({
           <button
             type="button"
             onClick={() => setRows((current) => [...current, { key: `row-${Date.now()}-${Math.random()}`, row: emptyInterviewer() }])}
-            className="mt-4 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+            className="mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
           >
             Add another interviewer
           </button>
@@ -241,15 +252,22 @@ function InterviewFields({
         </div>
       </fieldset>
 
-      <fieldset className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <fieldset className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
         <legend className="px-1 text-base font-semibold">Notes, while they are fresh</legend>
         <p className="text-sm text-slate-600">Your drafts are written from these. Skip any you do not have.</p>
         <div className="mt-4 grid gap-4">
-          <TextAreaField name="topics" label="Topics discussed" defaultValue={text(values, "topics")} errors={error("topics")} />
-          <TextAreaField name="specificDetail" label="A specific detail to mention" hint="So a busy interviewer remembers who you are. Used for anyone without their own remark above." defaultValue={text(values, "specificDetail")} errors={error("specificDetail")} />
-          <TextAreaField name="wentWell" label="What went well" defaultValue={text(values, "wentWell")} errors={error("wentWell")} />
-          <TextAreaField name="toClarify" label="Anything to clarify or add" defaultValue={text(values, "toClarify")} errors={error("toClarify")} />
-          <TextAreaField name="sharedInterests" label="Shared interests" defaultValue={text(values, "sharedInterests")} errors={error("sharedInterests")} />
+          <CountedTextArea name="topics" label="Topics discussed" maxLength={MAX_NOTE_LENGTH} defaultValue={text(values, "topics")} errors={error("topics")} />
+          <CountedTextArea
+            name="specificDetail"
+            label="A specific detail to mention"
+            hint="So a busy interviewer remembers who you are. Used for anyone without their own remark above."
+            maxLength={MAX_NOTE_LENGTH}
+            defaultValue={text(values, "specificDetail")}
+            errors={error("specificDetail")}
+          />
+          <CountedTextArea name="wentWell" label="What went well" maxLength={MAX_NOTE_LENGTH} defaultValue={text(values, "wentWell")} errors={error("wentWell")} />
+          <CountedTextArea name="toClarify" label="Anything to clarify or add" maxLength={MAX_NOTE_LENGTH} defaultValue={text(values, "toClarify")} errors={error("toClarify")} />
+          <CountedTextArea name="sharedInterests" label="Shared interests" maxLength={MAX_NOTE_LENGTH} defaultValue={text(values, "sharedInterests")} errors={error("sharedInterests")} />
         </div>
       </fieldset>
     </div>
@@ -274,11 +292,11 @@ function InterviewerRow({
   const prefix = `interviewers[${index}]`;
   const error = (field: string) => errors[`${prefix}.${field}`];
   return (
-    <li className="rounded-md border border-slate-200 p-4">
-      <div className="flex items-center justify-between">
+    <li className="rounded-md border border-slate-200 p-3 sm:p-4">
+      <div className="flex flex-wrap items-center justify-between gap-x-3">
         <p className="text-sm font-semibold text-slate-800">Interviewer {index + 1}</p>
         {canRemove ? (
-          <button type="button" onClick={onRemove} className="text-sm text-red-700 underline">
+          <button type="button" onClick={onRemove} className="inline-flex min-h-11 items-center text-sm text-red-700 underline">
             Remove interviewer {index + 1}
           </button>
         ) : null}
@@ -310,7 +328,7 @@ function InterviewerRow({
         />
       </div>
       <details className="mt-3" open={Boolean(row.phone || row.postalAddress || error("phone") || error("postalAddress"))}>
-        <summary className="cursor-pointer text-sm text-slate-700">Phone and postal address (for a mailed letter)</summary>
+        <summary className="cursor-pointer py-3 text-sm text-slate-700">Phone and postal address (for a mailed letter)</summary>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
           <TextField name={`${prefix}.phone`} label="Phone" type="tel" defaultValue={row.phone ?? ""} errors={error("phone")} />
           <TextAreaField name={`${prefix}.postalAddress`} label="Postal address" rows={3} defaultValue={row.postalAddress ?? ""} errors={error("postalAddress")} />
