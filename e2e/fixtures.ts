@@ -9,7 +9,7 @@ import { hashSessionToken } from "../lib/auth/session-token";
 type Runtime = { databaseUrl: string; appUrl: string };
 
 function readRuntime(): Runtime {
-  return JSON.parse(readFileSync(path.resolve(".data/e2e/runtime.json"), "utf8")) as Runtime;
+  return JSON.parse(readFileSync(path.resolve(process.env.E2E_DATA_DIR ?? ".data/e2e-3100", "runtime.json"), "utf8")) as Runtime;
 }
 
 export type TestUser = { id: string; email: string };
