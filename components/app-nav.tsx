@@ -6,28 +6,42 @@ async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/signin" });
 }
 
+const NAV_LINK = "inline-flex min-h-11 items-center px-2 text-sm font-medium text-slate-700 hover:text-slate-900";
+
+// Phone first: on a narrow screen the links wrap to a row of their own under
+// the name and "Sign out", so nothing is hidden and no script is needed.
 export function AppNav({ email }: { email: string }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-6 py-3">
-        <Link href="/dashboard" className="text-lg font-bold text-brand-700">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 px-4 py-1 sm:px-6">
+        <Link href="/dashboard" className="inline-flex min-h-11 items-center text-lg font-bold text-brand-700">
           Afterview
         </Link>
-        <Link href="/dashboard" className="text-sm font-medium text-slate-700 hover:text-slate-900">
-          Dashboard
-        </Link>
-        <Link href="/interviews/new" className="text-sm font-medium text-slate-700 hover:text-slate-900">
-          Log an interview
-        </Link>
-        <Link href="/outbox" className="text-sm font-medium text-slate-700 hover:text-slate-900">
-          Outbox
-        </Link>
-        <Link href="/settings" className="text-sm font-medium text-slate-700 hover:text-slate-900">
-          Settings
-        </Link>
-        <span className="ml-auto hidden text-sm text-slate-600 sm:inline">{email}</span>
-        <form action={signOutAction}>
-          <button type="submit" className="text-sm font-medium text-slate-700 underline hover:text-slate-900">
+        <ul className="order-last flex w-full flex-wrap items-center gap-x-2 sm:order-none sm:w-auto sm:gap-x-4">
+          <li>
+            <Link href="/dashboard" className={NAV_LINK}>
+              Dashboard
+            </Link>
+          </li>
+          <li>
+            <Link href="/interviews/new" className={NAV_LINK}>
+              Log an interview
+            </Link>
+          </li>
+          <li>
+            <Link href="/outbox" className={NAV_LINK}>
+              Outbox
+            </Link>
+          </li>
+          <li>
+            <Link href="/settings" className={NAV_LINK}>
+              Settings
+            </Link>
+          </li>
+        </ul>
+        <span className="ml-auto hidden truncate text-sm text-slate-600 md:inline">{email}</span>
+        <form action={signOutAction} className="ml-auto md:ml-0">
+          <button type="submit" className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-slate-700 underline hover:text-slate-900">
             Sign out
           </button>
         </form>

@@ -8,8 +8,9 @@ type FieldProps = {
   id?: string;
 };
 
+// 44 px tall for a thumb; 16 px text on phones, below which iOS zooms into a focused field
 const INPUT_CLASS =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-600";
+  "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-600";
 
 function fieldId(name: string, id?: string): string {
   return id ?? `field-${name.replace(/\./g, "-")}`;

@@ -67,7 +67,7 @@ export function MessageStatus({ message, zone }: { message: MessageSummary; zone
                 name="sendAtLocal"
                 required
                 defaultValue={toLocalInput(message.sendAt, zone)}
-                className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
+                className="min-h-11 rounded-md border border-slate-300 bg-white px-2 py-1 text-base text-slate-900 sm:text-sm"
               />
             </ActionForm>
             <ActionForm action={cancelMessageAction} fields={fields} label="Cancel the send" pendingLabel="Cancelling…" />

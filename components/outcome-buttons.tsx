@@ -10,7 +10,7 @@ const OUTCOME_BUTTONS = [
   { outcome: "withdrawn", label: "I withdrew" },
 ] as const;
 
-const BUTTON = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
+const BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
 
 type Commands = ReturnType<typeof useRowCommands>;
 

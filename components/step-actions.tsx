@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { snoozeStepAction } from "@/app/(app)/steps/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 
-export const STEP_BUTTON = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60";
+// 44 px tall: a thumb's width (phone first)
+export const STEP_BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60";
 
 // Mounted when opened, so a list of steps holds one form state, not one per row.
 export function SnoozeForm({ stepId, defaultSnoozeLocal }: { stepId: string; defaultSnoozeLocal: string }) {
@@ -12,7 +13,7 @@ export function SnoozeForm({ stepId, defaultSnoozeLocal }: { stepId: string; def
   const untilError = snoozeState.fieldErrors?.until ?? (snoozeState.status === "error" && snoozeState.message ? [snoozeState.message] : undefined);
   const inputId = `snooze-${stepId}`;
   return (
-    <form action={snoozeAction} className="flex items-end gap-2" aria-busy={isSaving}>
+    <form action={snoozeAction} className="flex flex-wrap items-end gap-2" aria-busy={isSaving}>
       <input type="hidden" name="stepId" value={stepId} />
       <div>
         <label htmlFor={inputId} className="block text-xs font-medium text-slate-700">
@@ -26,13 +27,13 @@ export function SnoozeForm({ stepId, defaultSnoozeLocal }: { stepId: string; def
           defaultValue={defaultSnoozeLocal}
           aria-describedby={`${inputId}-error`}
           aria-invalid={Boolean(untilError)}
-          className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+          className="min-h-11 rounded-md border border-slate-300 px-2 py-1 text-base sm:text-sm"
         />
       </div>
       <button type="submit" className={STEP_BUTTON} disabled={isSaving}>
         Save snooze
       </button>
-      <p id={`${inputId}-error`} aria-live="polite" className="text-xs text-red-700">
+      <p id={`${inputId}-error`} aria-live="polite" className="w-full text-xs text-red-700">
         {untilError?.join(" ")}
       </p>
     </form>

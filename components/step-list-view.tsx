@@ -37,9 +37,9 @@ export function StepListView({ rows, label, defaultSnoozeLocal }: { rows: StepRo
         const badge = STATUS_BADGES[row.status];
         const isPending = row.status === "pending";
         return (
-          <li key={row.id} className="flex flex-wrap items-start justify-between gap-3 p-4">
-            <div className="min-w-0 flex-1">
-              <p className={`font-semibold ${row.status === "cancelled" || row.status === "skipped" ? "text-slate-500 line-through" : ""}`}>
+          <li key={row.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between">
+            <div className="min-w-0 sm:flex-1">
+              <p className={`font-semibold break-words ${row.status === "cancelled" || row.status === "skipped" ? "text-slate-500 line-through" : ""}`}>
                 {row.title}
                 {badge ? (
                   <span className={`ml-2 rounded-full px-2 py-0.5 text-xs font-medium no-underline ${badge.className}`}>{badge.label}</span>
@@ -48,7 +48,7 @@ export function StepListView({ rows, label, defaultSnoozeLocal }: { rows: StepRo
                   <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Beyond two: your override</span>
                 ) : null}
               </p>
-              <p className="text-sm text-slate-700">
+              <p className="text-sm break-words text-slate-700">
                 {row.when}
                 {row.interviewLabel ? (
                   <>
@@ -61,19 +61,19 @@ export function StepListView({ rows, label, defaultSnoozeLocal }: { rows: StepRo
               </p>
               <p className="mt-1 text-sm text-slate-600">{row.reason}</p>
               {isPending && row.isDraftable ? (
-                <a href={`/drafts/${row.id}`} className="mr-3 mt-1 inline-block text-sm font-semibold text-brand-700 underline" aria-label={`Open the draft: ${row.title}`}>
+                <a href={`/drafts/${row.id}`} className="mr-3 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 underline" aria-label={`Open the draft: ${row.title}`}>
                   Open draft
                 </a>
               ) : null}
               {isPending ? (
-                <a href={`/interviews/${row.interviewId}/calendar?step=${row.id}`} className="mt-1 inline-block text-xs text-brand-700 underline" download aria-label={`Add to calendar: ${row.title}`}>
+                <a href={`/interviews/${row.interviewId}/calendar?step=${row.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline" download aria-label={`Add to calendar: ${row.title}`}>
                   Add to calendar
                 </a>
               ) : null}
             </div>
             {isPending ? (
-              <div className="flex flex-col items-end gap-2">
-                <div className="flex gap-2" aria-busy={commands.isBusy(row.id)}>
+              <div className="flex flex-col gap-2 sm:items-end">
+                <div className="flex flex-wrap gap-2" aria-busy={commands.isBusy(row.id)}>
                   <button type="button" className={STEP_BUTTON} disabled={commands.isBusy(row.id)} onClick={() => commands.run(row.id, () => markStepDoneAction(row.id))}>
                     Mark done
                   </button>

@@ -13,7 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </a>
       <AppNav email={user.email ?? ""} />
       {user.hasDetectedTimeZone ? null : <TimeZoneDetector saveAction={saveDetectedTimeZoneAction} />}
-      <main id="main" className="mx-auto max-w-5xl px-6 py-8">
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-6 sm:py-8">
         {children}
       </main>
     </>

@@ -34,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <form action={signInWithGoogleAction} className="mt-6 border-t border-slate-200 pt-6">
             <button
               type="submit"
-              className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
+              className="min-h-11 w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100"
             >
               Continue with Google
             </button>

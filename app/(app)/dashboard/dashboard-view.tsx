@@ -77,7 +77,7 @@ export function DashboardView({ isDeleted, timeZoneLabel, groups, opportunities,
             </h2>
             <OpportunityListView rows={opportunities} headingLevel={3} />
             {hasMoreOpportunities ? (
-              <Link href="/interviews" className="mt-3 inline-block text-sm text-brand-700 underline">
+              <Link href="/interviews" className="mt-3 inline-flex min-h-11 items-center text-sm text-brand-700 underline">
                 All opportunities and interviews
               </Link>
             ) : null}

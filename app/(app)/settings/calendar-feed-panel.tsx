@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { revokeFeedAction, rotateFeedAction } from "./calendar-actions";
 
-const LINK = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
+const LINK = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
 
 function subscribeLinks(feedUrl: string) {
   const webcal = feedUrl.replace(/^https?:/, "webcal:");
@@ -39,7 +39,7 @@ export function CalendarFeedPanel({ activeSince }: { activeSince: string | null 
             Your feed address
           </label>
           <div className="flex gap-2">
-            <input id="feed-url" readOnly value={feedUrl} className="block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+            <input id="feed-url" readOnly value={feedUrl} className="block min-h-11 w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
             <button
               type="button"
               className={LINK}

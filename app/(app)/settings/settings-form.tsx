@@ -61,7 +61,6 @@ export function SettingsForm({ initialValues, timeZones }: { initialValues: Valu
               name="includeNetworkInvite"
               defaultChecked={values.includeNetworkInvite === "on"}
               aria-describedby="field-includeNetworkInvite-hint"
-              className="mt-1"
             />
             <span className="font-medium text-slate-800">Invite interviewers to connect on a professional network in thank-you emails</span>
           </label>

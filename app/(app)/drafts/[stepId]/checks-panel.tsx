@@ -43,7 +43,7 @@ export function ChecksPanel({
                     <li key={index}>
                       {finding.message}
                       {check.id === "spelling" && finding.excerpt ? (
-                        <button type="button" onClick={() => onAddWord(finding.excerpt!)} className="ml-2 text-xs font-semibold text-brand-700 underline">
+                        <button type="button" onClick={() => onAddWord(finding.excerpt!)} className="ml-1 inline-flex min-h-11 items-center px-1 text-xs font-semibold text-brand-700 underline">
                           Add “{finding.excerpt}” to my dictionary
                         </button>
                       ) : null}

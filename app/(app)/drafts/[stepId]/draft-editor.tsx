@@ -9,8 +9,8 @@ import { addToDictionaryAction, approveDraftAction, previewDraftAction, regenera
 import { ChecksPanel } from "./checks-panel";
 
 const CHECK_DELAY_MS = 500;
-const INPUT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm";
-const BUTTON = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60";
+const INPUT = "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm";
+const BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60";
 
 type Props = {
   stepId: string;
@@ -145,8 +145,8 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, isLocked, i
         </h2>
         <iframe title="Email preview" sandbox="" srcDoc={preview.html} className="h-[560px] w-full rounded-lg border border-slate-200 bg-white" />
         <details>
-          <summary className="cursor-pointer text-sm text-slate-700">Plain-text version</summary>
-          <pre className="mt-2 whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-4 text-sm">{preview.text}</pre>
+          <summary className="cursor-pointer py-3 text-sm text-slate-700">Plain-text version</summary>
+          <pre className="mt-2 whitespace-pre-wrap break-words rounded-lg border border-slate-200 bg-white p-4 text-sm">{preview.text}</pre>
         </details>
       </section>
     </div>

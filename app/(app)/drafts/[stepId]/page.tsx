@@ -38,7 +38,7 @@ export default async function DraftPage({ params }: { params: Promise<{ stepId: 
   const canSend = view.kind !== "letter" && view.draft.status === "approved" && !isLocked && view.step.status === "pending";
   return (
     <>
-      <Link href={`/interviews/${view.interviewId}`} className="text-sm text-brand-700 underline">
+      <Link href={`/interviews/${view.interviewId}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
         {view.role} at {view.company}
       </Link>
       <h1 className="mb-1 mt-2 text-2xl font-bold">
@@ -46,7 +46,7 @@ export default async function DraftPage({ params }: { params: Promise<{ stepId: 
         {view.interviewerName ? ` to ${view.interviewerName}` : ""}
       </h1>
       {view.kind === "letter" ? (
-        <Link href={`/drafts/${stepId}/letter`} className="mb-2 inline-block text-sm font-semibold text-brand-700 underline">
+        <Link href={`/drafts/${stepId}/letter`} className="mb-2 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 underline">
           Print the letter
         </Link>
       ) : null}

@@ -106,7 +106,7 @@ export default async function InterviewPage({
           <h2 id="plan-heading" className="text-lg font-semibold">
             Follow-up plan
           </h2>
-          <a href={`/interviews/${interview.id}/calendar`} className="text-sm text-brand-700 underline" download>
+          <a href={`/interviews/${interview.id}/calendar`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline" download>
             Download .ics
           </a>
         </div>

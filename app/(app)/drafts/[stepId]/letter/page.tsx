@@ -22,7 +22,7 @@ export default async function LetterPage({ params }: { params: Promise<{ stepId:
   return (
     <>
       <div className="print:hidden">
-        <Link href={`/drafts/${stepId}`} className="text-sm text-brand-700 underline">
+        <Link href={`/drafts/${stepId}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
           Back to the draft
         </Link>
         <h1 className="mt-2 text-2xl font-bold">Print the letter to {letterhead.recipientName}</h1>
