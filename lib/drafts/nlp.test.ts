@@ -5,10 +5,10 @@ describe("tagging with compromise", () => {
   it("gives each word its offsets in the text, across paragraphs and abbreviations", () => {
     const text = "Dear Jo,\n\nThank you for the interview at Acme, Inc. today. They're hiring?! Dr. Novak agreed.";
     const sentences = tagText(text);
-    for (const word of sentences.flatMap((sentence) => sentence.words)) {
-      if (word.text) expect(text.slice(word.start, word.end)).toBe(word.text);
+    for (const { sentence, offset } of sentences) {
+      for (const word of sentence.words) if (word.text) expect(text.slice(word.start + offset, word.end + offset)).toBe(word.text);
     }
-    expect(sentences.map((sentence) => text.slice(sentence.start, sentence.end))).toContain("Dr. Novak agreed");
+    expect(sentences.map(({ sentence, offset }) => text.slice(sentence.start + offset, sentence.end + offset))).toContain("Dr. Novak agreed");
   });
 
   it("tags texts batched together as it tags them one by one", () => {

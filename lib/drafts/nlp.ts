@@ -53,7 +53,9 @@ function locate(terms: CompromiseTerm[], text: string, from: number): { words: W
 function parse(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let cursor = 0;
-  for (const terms of nlp(text).docs as CompromiseTerm[][]) {
+  const doc = nlp.tokenize(text);
+  doc.compute(["lexicon", "preTagger", "contractionTwo"]);
+  for (const terms of doc.docs as CompromiseTerm[][]) {
     const located = locate(terms, text, cursor);
     cursor = located.cursor;
     const visible = located.words.filter((word) => word.text !== "");
@@ -124,31 +126,19 @@ const CHUNK_BREAK = /\n\s*\n|(?<=[.!?]["'”’)]?)(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof
 /**
  * The sentences of a longer text, tagged a sentence at a time so that each sentence is tagged once: the checks run
  * on every edit, and an edit changes one sentence while the others come from the cache. compromise may still split
- * a chunk further; offsets are into `text`.
+ * a chunk further.
  */
-export function tagText(text: string): Sentence[] {
-  const sentences: Sentence[] = [];
-  let from = 0;
+export function tagText(text: string): Array<{ sentence: Sentence; offset: number }> {
   const chunks: Array<{ start: number; end: number }> = [];
+  let from = 0;
   for (const match of text.matchAll(CHUNK_BREAK)) {
     chunks.push({ start: from, end: match.index });
     from = match.index + match[0].length;
   }
   chunks.push({ start: from, end: text.length });
   tagBatch(chunks.map((chunk) => text.slice(chunk.start, chunk.end)));
-  for (const chunk of chunks) {
-    const piece = text.slice(chunk.start, chunk.end);
-    if (!/[\p{L}\p{N}]/u.test(piece)) continue;
-    for (const sentence of tagSentences(piece)) {
-      const shift = chunk.start;
-      sentences.push({
-        words: sentence.words.map((word) => ({ ...word, start: word.start + shift, end: word.end + shift })),
-        start: sentence.start + shift,
-        end: sentence.end + shift,
-      });
-    }
-  }
-  return sentences;
+  // The cached words keep offsets into their chunk; `offset` places them in `text` without copying them.
+  return chunks.flatMap((chunk) => (cache.get(text.slice(chunk.start, chunk.end)) ?? []).map((sentence) => ({ sentence, offset: chunk.start })));
 }
 
 export function hasTag(word: Word | undefined, ...tags: string[]): boolean {

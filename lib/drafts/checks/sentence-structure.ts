@@ -85,12 +85,14 @@ function isClauseOpener(word: Word, next: Word | undefined): boolean {
   return word.normal !== "that" || hasTag(next, "Pronoun") || !hasTag(next, "Noun");
 }
 
-function finding(text: string, from: Word, to: Word, message: string): CheckFinding {
-  const excerpt = text.slice(from.start, to.end);
-  return { message, excerpt, start: from.start, end: to.end };
+function finding(text: string, from: Word, to: Word, message: string, offset: number): CheckFinding {
+  const start = from.start + offset;
+  const end = to.end + offset;
+  return { message, excerpt: text.slice(start, end), start, end };
 }
 
-function findInSentence(text: string, all: Word[]): CheckFinding[] {
+/** `offset` is where the sentence's words sit in `text`: the tagged words keep offsets into their own sentence. */
+function findInSentence(text: string, all: Word[], offset: number): CheckFinding[] {
   const words = all.filter((word) => word.text !== "" || word.implicit !== null);
   const findings: CheckFinding[] = [];
   let clause: Clause = { hasMainVerb: false, isSubordinate: false };
@@ -116,7 +118,7 @@ function findInSentence(text: string, all: Word[]): CheckFinding[] {
     const isBareThirdPerson = ["he", "she", "it"].includes(word.normal) && hasTag(next, "Infinitive") && !hasTag(next, "PastTense", "Copula", "Modal");
     const isMismatch = next !== undefined && AGREEMENT[word.normal]?.includes(next.implicit ?? next.normal) === true && hasTag(next, "Verb");
     if (SUBJECTS.has(word.normal) && isSubjectPosition && next && (isMismatch || isBareThirdPerson)) {
-      findings.push(finding(text, word, next, `"${text.slice(word.start, next.end)}": the verb does not agree with "${word.text}".`));
+      findings.push(finding(text, word, next, `"${text.slice(word.start + offset, next.end + offset)}": the verb does not agree with "${word.text}".`, offset));
     }
     // A bare verb with its own object after a preposition: "about ask about visa sponsorship", "about email them".
     const after = words[index + 2];
@@ -124,7 +126,7 @@ function findInSentence(text: string, all: Word[]): CheckFinding[] {
     const isVerbWithObject = hasTag(next, "Infinitive") && !hasTag(next, "Noun", "Gerund") && hasTag(after, "Pronoun", "Determiner");
     const isClean = next !== undefined && word.post.trim() === "" && next.post.trim() === "" && !CLAUSE_OPENERS.has(after?.normal ?? "");
     if (hasTag(word, "Preposition") && word.normal !== "to" && next && isClean && (isToDoVerb || isVerbWithObject)) {
-      findings.push(finding(text, word, next, `"${text.slice(word.start, next.end)}": a verb follows "${word.text}", where a noun phrase is needed (a note to yourself?).`));
+      findings.push(finding(text, word, next, `"${text.slice(word.start + offset, next.end + offset)}": a verb follows "${word.text}", where a noun phrase is needed (a note to yourself?).`, offset));
     }
     const isGroupContinuation = hasTag(previous, "Verb", "Adverb", "Negative") && !hasTag(previous, "Noun");
     if (!isFiniteVerb(word, previous, next) || isGroupContinuation) {
@@ -134,10 +136,10 @@ function findInSentence(text: string, all: Word[]): CheckFinding[] {
     const subject = readSubject(words, index);
     if (subject === "object" && clause.hasMainVerb) {
       findings.push(
-        finding(text, word, word, `"${word.text}" has no subject of its own here: a whole clause stands where a noun phrase is needed. Rephrase the sentence or split it.`),
+        finding(text, word, word, `"${word.text}" has no subject of its own here: a whole clause stands where a noun phrase is needed. Rephrase the sentence or split it.`, offset),
       );
     } else if (isAfterComma && previousClause?.hasMainVerb && !previousClause.isSubordinate && SUBJECTS.has(previous?.normal ?? "")) {
-      findings.push(finding(text, previous!, word, `Two sentences are joined with only a comma before "${previous!.text} ${word.text}"; use a full stop or "and".`));
+      findings.push(finding(text, previous!, word, `Two sentences are joined with only a comma before "${previous!.text} ${word.text}"; use a full stop or "and".`, offset));
     }
     isAfterComma = false;
     if (subject !== "relative") clause.hasMainVerb = true;
@@ -157,6 +159,6 @@ function findDoubledPunctuation(text: string): CheckFinding[] {
 /** Clauses where a noun phrase is needed, comma splices, broken agreement and doubled sentence ends. */
 export function findStructureErrors(text: string): CheckFinding[] {
   const findings = findDoubledPunctuation(text);
-  for (const sentence of tagText(text)) findings.push(...findInSentence(text, sentence.words));
+  for (const { sentence, offset } of tagText(text)) findings.push(...findInSentence(text, sentence.words, offset));
   return findings;
 }
