@@ -1,7 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, expectNoAxeViolations, test } from "./fixtures";
 
-// Runs in the "phone" project (playwright.config.ts): a Pixel 7 at 412 px.
+// Runs in the "phone" project (playwright.config.ts): a Pixel 7 at 412 px, and 360 px.
 // Every page must fit the phone's width (a phone zooms out to fit anything
 // wider, so the page, not the window, is measured), its primary action must be
 // on screen and take a tap, and everything tappable must be 44 px or more.
@@ -56,7 +56,14 @@ async function expectTappable(target: Locator): Promise<void> {
   expect(isHit, "a tap at the centre of the primary action reaches it").toBe(true);
 }
 
+// The narrowest phones in common use are 360 px wide.
+const NARROW_PHONE = { width: 360, height: 740 };
+
 async function expectPhoneReady(page: Page, primary: Locator, { skipFrames = false } = {}): Promise<void> {
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize(NARROW_PHONE);
+  await expectFitsPhone(page);
+  await page.setViewportSize(viewport);
   await expectFitsPhone(page);
   await expectTappable(primary);
   await expectTouchTargets(page);
