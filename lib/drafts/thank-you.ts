@@ -245,7 +245,7 @@ function letterOpeningSentences({ pick, onDate, role, company, input }: DraftCon
     opening,
     pick("letter-email", [
       "I also sent you a short note by email, but I wanted to thank you in writing as well.",
-      "My email will have reached you already; this letter is to thank you properly on paper.",
+      "My email will have reached you already; this letter is to say it again on paper.",
     ]),
   );
 }
