@@ -1,6 +1,6 @@
 import { hasEmailAddress, hasPhoneNumber } from "./checks/contact";
 import { tagBatch } from "./nlp";
-import { readNote, readTopics, splitItems, type NotePiece } from "./notes";
+import { MAX_ITEMS_READ, readNote, readTopics, splitItems, type NotePiece } from "./notes";
 import { createPicker, type Picker } from "./phrasing";
 import type { DraftInput } from "./types";
 
@@ -48,7 +48,7 @@ function readDetailAndTopics(input: DraftInput): { detail: DetailPiece | null; t
 export function createDraftContext(input: DraftInput): DraftContext {
   const { notes } = input;
   const noteTexts = [input.interviewer.specificDetail, input.interviewer.topics, notes.specificDetail, notes.topics, notes.wentWell, notes.toClarify, notes.sharedInterests];
-  tagBatch(noteTexts.flatMap((note) => splitItems(note ?? "")));
+  tagBatch(noteTexts.flatMap((note) => splitItems(note ?? "").slice(0, MAX_ITEMS_READ)));
   const date = input.interviewDate.trim();
   const signature = input.candidate.signature;
   return {

@@ -76,4 +76,13 @@ describe("reading a note before placing it", () => {
     expect(readTopics("kafka, hiring plans, remote policy")?.text).toBe("Kafka, hiring plans and remote policy");
     expect(readTopics("")).toBeNull();
   });
+
+  it("reads a long paste of unknown words in bounded time", () => {
+    const line = "qwrtzp blorvex snarfle gribbix plonquat zerbinth vraxle";
+    const note = Array.from({ length: 300 }, (_, index) => `${line} ${index}`).join("\n");
+    const start = performance.now();
+    for (const field of ["detail", "wentWell", "toClarify", "shared"] as const) readNote(note, field);
+    readTopics(note);
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
 });

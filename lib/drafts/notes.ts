@@ -31,6 +31,10 @@ const MAX_TOPIC_WORDS = 16;
 const MIN_CORRECTABLE_CHARS = 4;
 /** One letter added, dropped or changed, or two neighbours swapped: a typo, not another word ("barcode" is not "arcade"). */
 const MAX_CORRECTION_EDITS = 1;
+/** A suggestion costs a few milliseconds; a sentence of unknown words (jargon, another language) stops after this many. */
+const MAX_CORRECTIONS_PER_SENTENCE = 4;
+/** A note of hundreds of lines is read until a usable item is found among its first few, never to its end. */
+export const MAX_ITEMS_READ = 12;
 
 /** Shorthand candidates write in notes and never in a letter. */
 const SHORTHAND: Array<[RegExp, string]> = [
@@ -229,6 +233,7 @@ function matchCase(word: string, like: string): string {
 
 /** Misspelt ordinary words in a note ("pipline") take the dictionary's nearest spelling; names are left alone. */
 function correctSpelling(tokens: Token[]): Token[] {
+  let lookups = 0;
   return tokens.map((token, index) => {
     const { text } = token;
     if (text === "there" && hasTag(tokens[index + 1]?.word, "Adjective", "Noun") && !hasTag(tokens[index + 1]?.word, "Pronoun")) {
@@ -240,6 +245,8 @@ function correctSpelling(tokens: Token[]): Token[] {
     // A name written in lowercase ("kafka"): the dictionary knows it capitalised.
     const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
     if (isDictionaryWord(capitalised)) return { ...token, text: capitalised };
+    lookups += 1;
+    if (lookups > MAX_CORRECTIONS_PER_SENTENCE) return token;
     const suggestion = suggestWords(text).find((word) => isSmallSlip(word.toLowerCase(), text));
     return suggestion ? { ...token, text: suggestion } : token;
   });
@@ -327,7 +334,7 @@ function readQuote(note: string): NotePiece | null {
 export function readNote(note: string | null | undefined, field: NoteField): NotePiece | null {
   const quote = field === "detail" ? readQuote(note ?? "") : null;
   if (quote) return quote;
-  for (const item of splitItems(note ?? "")) {
+  for (const item of splitItems(note ?? "").slice(0, MAX_ITEMS_READ)) {
     for (const sentence of tagSentences(item)) {
       const last = visible(sentence.words).at(-1);
       const text = `${item.slice(sentence.start, sentence.end)}${last?.post.trim() ?? ""}`.trim();
@@ -350,7 +357,7 @@ export function readNote(note: string | null | undefined, field: NoteField): Not
 export function readTopics(note: string | null | undefined): NotePiece | null {
   const items = splitItems(note ?? "").flatMap((item) => (item.includes(",") && !/\b(?:and|but|so)\b/.test(item) ? item.split(/\s*,\s*/) : [item]));
   const phrases: string[] = [];
-  for (const item of items) {
+  for (const item of items.slice(0, MAX_ITEMS_READ)) {
     const piece = readNote(item, "topics");
     if (!piece) continue;
     if (piece.form !== "phrase") {
