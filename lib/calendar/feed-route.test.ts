@@ -21,7 +21,7 @@ function request(token: string, headers: Record<string, string> = {}) {
 async function userWithPlan() {
   const user = await createTestUser({ timeZone: "Europe/Berlin" });
   // far enough ahead that the steps are pending whatever day the test runs
-  await createInterview({ userId: user.id, now: new Date(), input: interviewInput({ startsAtLocal: "2031-03-04T15:00" }) });
+  await createInterview({ userId: user.id, now: new Date(), input: interviewInput({ startsAtLocal: "2031-03-04T15:00", decisionDate: "2031-03-20" }) });
   const token = await rotateFeedToken({ userId: user.id, now: new Date() });
   return { user, token };
 }
@@ -62,7 +62,7 @@ describe("calendar feed route", () => {
     const cached = await request(token, { "if-none-match": etag });
     expect(cached.status).toBe(304);
     expect(await cached.text()).toBe("");
-    await createInterview({ userId: user.id, now: new Date(), input: interviewInput({ company: "Globex", startsAtLocal: "2031-03-05T10:00" }) });
+    await createInterview({ userId: user.id, now: new Date(), input: interviewInput({ company: "Globex", startsAtLocal: "2031-03-05T10:00", decisionDate: "2031-03-20" }) });
     const changed = await request(token, { "if-none-match": etag });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
@@ -112,6 +112,7 @@ describe("calendar feed validators", () => {
       input: interviewInput({
         opportunityId: opportunity!.id,
         startsAtLocal: "2031-03-04T15:00",
+        decisionDate: "2031-03-20",
         interviewers: detail.interviewers.map((person, index) => ({ id: person.id, name: index === 0 ? "Janet Doe" : person.name, email: person.email ?? "" })),
       }),
     });
