@@ -14,7 +14,7 @@ const BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate
 
 type Commands = ReturnType<typeof useRowCommands>;
 
-// Recording an outcome is one click; the plan updates at once (domain.md
+// Recording an outcome is one click; the plan updates at once (docs/rules.md
 // "Outcomes"). A list passes the commands it shares across its rows.
 export function OutcomeButtonGroup({ opportunityId, status, company, commands }: { opportunityId: string; status: string; company: string; commands: Commands }) {
   const isBusy = commands.isBusy(opportunityId);

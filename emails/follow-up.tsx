@@ -1,6 +1,6 @@
 import { DraftMessage, PREVIEW_DRAFT, type DraftEmailContent } from "./_components/draft-message";
 
-/** domain.md "Follow-ups": the first and second (and last) follow-up. */
+/** docs/rules.md "Follow-ups": the first and second (and last) follow-up. */
 export type FollowUpEmailProps = DraftEmailContent & { sequence: 1 | 2 };
 
 export default function FollowUpEmail({ sequence: _sequence, ...content }: FollowUpEmailProps) {

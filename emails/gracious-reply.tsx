@@ -1,6 +1,6 @@
 import { DraftMessage, PREVIEW_DRAFT, type DraftEmailContent } from "./_components/draft-message";
 
-/** domain.md "Outcomes": the short, gracious reply to a rejection. */
+/** docs/rules.md "Outcomes": the short, gracious reply to a rejection. */
 export type GraciousReplyEmailProps = DraftEmailContent;
 
 export default function GraciousReplyEmail(props: GraciousReplyEmailProps) {

@@ -2,7 +2,7 @@ import { Body, Container, Head, Html, Section, Text } from "@react-email/compone
 import type { CSSProperties } from "react";
 import { Lines, PREVIEW_DRAFT, type DraftEmailContent } from "./_components/draft-message";
 
-/** domain.md "Channel": the mailed, signed letter. `date` is already formatted in the user's zone. */
+/** docs/rules.md "Channel": the mailed, signed letter. `date` is already formatted in the user's zone. */
 export type LetterProps = DraftEmailContent & { date?: string };
 
 const SIGNATURE_SPACE = "48px";

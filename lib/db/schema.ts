@@ -130,7 +130,7 @@ export const opportunities = pgTable(
     pace: pace("pace").notNull().default("standard"),
     status: opportunityStatus("status").notNull().default("active"),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }),
-    // fast pace: how many follow-ups the user accepts (domain.md "Follow-ups")
+    // fast pace: how many follow-ups the user accepts (docs/rules.md "Follow-ups")
     followUpCap: smallint("follow_up_cap"),
     // the explicit override of "never more than two"
     allowExtraFollowUps: boolean("allow_extra_follow_ups").notNull().default(false),
@@ -263,7 +263,7 @@ export const planSteps = pgTable(
 
 export const replySource = pgEnum("reply_source", ["manual", "imap", "gmail"]);
 
-// "Any reply ... stops all pending follow-ups" (domain.md "Outcomes").
+// "Any reply ... stops all pending follow-ups" (docs/rules.md "Outcomes").
 export const replies = pgTable(
   "reply",
   {

@@ -68,7 +68,7 @@ describe.each(CASES)("buildDraft: $label", ({ overrides, maxWords, followUpNumbe
   });
 });
 
-describe('buildDraft: domain.md "The thank-you"', () => {
+describe('buildDraft: docs/rules.md "The thank-you"', () => {
   it("keeps a detailed thank-you with full notes within the 80-180 word target", () => {
     for (const id of INTERVIEWER_IDS) {
       for (const letterPlanned of [true, false]) {
@@ -189,7 +189,7 @@ describe('buildDraft: domain.md "The thank-you"', () => {
   });
 });
 
-describe('buildDraft: domain.md "Follow-ups" and "Outcomes"', () => {
+describe('buildDraft: docs/rules.md "Follow-ups" and "Outcomes"', () => {
   it("uses the relaxed check-in wording, quotes their timeline and asks what would help", () => {
     const texts = INTERVIEWER_IDS.map((id) => buildFor(id, { kind: "follow_up", sequence: 1 }).draft.paragraphs.join(" "));
     expect(texts.some((text) => text.includes("I'm still very interested in bringing my skills to Acme as Data Analyst, and wanted to check in on any updates."))).toBe(true);

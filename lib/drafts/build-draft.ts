@@ -5,7 +5,7 @@ import { addressName } from "./phrasing";
 import { buildDetailedThankYou, buildLetter, buildShortThankYou } from "./thank-you";
 import type { Draft, DraftInput, ThankYouVariant } from "./types";
 
-/** domain.md "The thank-you": "Phone screen: keep it quick and simple ... In-person or final round: more detail". */
+/** docs/rules.md "The thank-you": "Phone screen: keep it quick and simple ... In-person or final round: more detail". */
 export function chooseThankYouVariant(input: Pick<DraftInput, "variant" | "stage">): ThankYouVariant {
   return input.variant ?? (input.stage === "phone_screen" ? "short" : "detailed");
 }
@@ -62,7 +62,7 @@ function buildSignOff({ pick, input }: DraftContext): string {
   return pick("sign-off", ["Best regards,", "Kind regards,", "With thanks,"]);
 }
 
-/** domain.md "The thank-you": "contact details and an invitation to reach out". The name leads the contact lines. */
+/** docs/rules.md "The thank-you": "contact details and an invitation to reach out". The name leads the contact lines. */
 function buildSignature({ name, signature }: DraftInput["candidate"]): string {
   const lines = signature
     .split(/\r?\n/)

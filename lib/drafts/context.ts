@@ -16,7 +16,7 @@ export type DraftContext = {
   role: string;
   /** " on Tuesday", " today", or "" when no date was given. */
   onDate: string;
-  /** domain.md "The thank-you": "one specific detail from the conversation"; else the first topic. */
+  /** docs/rules.md "The thank-you": "one specific detail from the conversation"; else the first topic. */
   detail: DetailPiece | null;
   /** The topics, when a detail is there too (they are mentioned alongside it). */
   topics: NotePiece | null;

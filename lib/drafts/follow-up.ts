@@ -1,7 +1,7 @@
 import type { DraftContext } from "./context";
 import { joinSentences } from "./phrasing";
 
-// domain.md "Follow-ups": "Wording: relaxed and professional. ... Focus on what the candidate offers, not on what they
+// docs/rules.md "Follow-ups": "Wording: relaxed and professional. ... Focus on what the candidate offers, not on what they
 // need. Ask whether anything would help while they decide." "Never: 'I really need this job', guilt, pressure, a
 // deadline for them." Their timeline is quoted as theirs ("a decision was expected by ..."), never as "decide by".
 
@@ -56,7 +56,7 @@ export function buildFirstFollowUp(context: DraftContext): string[] {
   return [checkInSentences(context), joinSentences(timelineSentence(context), offerSentence(context)), closingSentence(context)];
 }
 
-/** domain.md "Follow-ups": "Second follow-up: about a week after the first." Shorter, same tone. */
+/** docs/rules.md "Follow-ups": "Second follow-up: about a week after the first." Shorter, same tone. */
 export function buildSecondFollowUp({ pick, company, role }: DraftContext): string[] {
   return [
     joinSentences(

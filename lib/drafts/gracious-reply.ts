@@ -1,7 +1,7 @@
 import type { DraftContext } from "./context";
 import { joinSentences } from "./phrasing";
 
-// domain.md "Outcomes": "Rejection: no arguing. Offer a short, gracious reply that thanks them and keeps the door
+// docs/rules.md "Outcomes": "Rejection: no arguing. Offer a short, gracious reply that thanks them and keeps the door
 // open. Nothing argues with the decision."
 
 export function buildGraciousReply({ pick, company, role, detail }: DraftContext): string[] {

@@ -1,7 +1,7 @@
 /**
  * Deterministic wording: each sentence slot picks one of several phrasings from a hash of the interviewer and
  * the slot, so two interviewers at one company get different notes and the same interviewer always the same one.
- * domain.md "The thank-you": "One message per interviewer, addressed by name. Not one email CC'd to all."
+ * docs/rules.md "The thank-you": "One message per interviewer, addressed by name. Not one email CC'd to all."
  */
 
 const FNV_OFFSET_BASIS = 0x811c9dc5;
@@ -52,7 +52,7 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Professor|Sir|Dame)\.?$/i;
 
 /**
  * How the greeting names them: the first name ("Dear Siobhan,"), or title and surname when the recorded name has a
- * title ("Dear Dr. Ørsted-Łukasiewicz,"). domain.md "Message checks": greeting uses the name as recorded.
+ * title ("Dear Dr. Ørsted-Łukasiewicz,"). docs/rules.md "Message checks": greeting uses the name as recorded.
  */
 export function addressName(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);

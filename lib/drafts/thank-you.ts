@@ -2,12 +2,12 @@ import { countWords } from "./checks/length";
 import type { DraftContext, DetailPiece } from "./context";
 import { capitalize, joinSentences } from "./phrasing";
 
-// domain.md "The thank-you": "Content, in this order of importance: thank them for their time (the main point); one or
+// docs/rules.md "The thank-you": "Content, in this order of importance: thank them for their time (the main point); one or
 // two sentences on why the candidate fits; one specific detail from the conversation; anything forgotten or to
 // clarify; optionally something of value; contact details and an invitation to reach out."
 // Each note goes into a frame that is grammatical for what it is (docs/drafts.md "Placing a note").
 
-/** domain.md "The thank-you": "80-180 is the target"; optional sentences go, least important first, above it. */
+/** docs/rules.md "The thank-you": "80-180 is the target"; optional sentences go, least important first, above it. */
 const TARGET_MAX_WORDS = 180;
 /** "Dear Siobhan," and "Kind regards," count towards the target too. */
 const GREETING_AND_SIGN_OFF_WORDS = 6;
@@ -134,7 +134,7 @@ function valueLinkSentence({ pick, valueLink }: DraftContext): string | null {
   ]);
 }
 
-/** domain.md "Channel": "Sending both works well: the email can mention that a letter is on its way." */
+/** docs/rules.md "Channel": "Sending both works well: the email can mention that a letter is on its way." */
 function letterSentence({ pick, input }: DraftContext): string | null {
   if (!input.letterPlanned) return null;
   return pick("letter", [
@@ -196,7 +196,7 @@ function openingParagraphs(context: DraftContext, isKept: (slot: Slot) => boolea
   ];
 }
 
-/** domain.md "The thank-you": "In-person or final round: more detail, reinforce interest." */
+/** docs/rules.md "The thank-you": "In-person or final round: more detail, reinforce interest." */
 export function buildDetailedThankYou(context: DraftContext): string[] {
   return fitToTarget((isKept) => [
     ...openingParagraphs(context, isKept, thanksSentence(context)),
@@ -225,7 +225,7 @@ function shortClosingSentence({ pick, hasContactDetails }: DraftContext): string
   ]);
 }
 
-/** domain.md "The thank-you": "Phone screen: keep it quick and simple (name, thanks, one reminder of the conversation)." */
+/** docs/rules.md "The thank-you": "Phone screen: keep it quick and simple (name, thanks, one reminder of the conversation)." */
 export function buildShortThankYou(context: DraftContext): string[] {
   return fitToTarget((isKept) => [
     joinSentences(shortThanksSentence(context), detailSentence(context, context.detail, "short-detail"), interestSentence(context)),

@@ -6,7 +6,7 @@ export type ThankYouVariant = "short" | "detailed";
 
 export type InterviewStage = "phone_screen" | "video" | "onsite" | "panel" | "final";
 
-/** What the user wrote down right after the interview (domain.md "Right after (the notes screen)"). */
+/** What the user wrote down right after the interview (docs/rules.md "Right after (the notes screen)"). */
 export type DraftInputNotes = {
   topics: string;
   specificDetail: string;
@@ -35,7 +35,7 @@ export type DraftInput = {
   /** Their timeline as they gave it: "within 10 days", "by Friday 28 November" (describeDecisionTimeline). */
   decisionText: string | null;
   notes: DraftInputNotes;
-  /** domain.md "Channel": "the email can mention that a letter is on its way". */
+  /** docs/rules.md "Channel": "the email can mention that a letter is on its way". */
   letterPlanned: boolean;
   /** Letters only: a thank-you email also goes to this person, so the letter can say it follows that email. */
   emailPlanned?: boolean;

@@ -14,7 +14,7 @@ export const outcomeInputSchema = z.object({
   outcome: z.enum(OUTCOMES, { message: "Unknown outcome" }),
 });
 
-// domain.md "Outcomes": any reply, an offer, a rejection or a withdrawal stops
+// docs/rules.md "Outcomes": any reply, an offer, a rejection or a withdrawal stops
 // all pending follow-ups; the plan is recomputed at once.
 export async function recordOutcome({
   userId,

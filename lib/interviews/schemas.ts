@@ -30,7 +30,7 @@ export const MAX_NOTE_LENGTH = 4000;
 // an interview this far from today is usually a mistyped year; the user may confirm it
 const DISTANT_INTERVIEW_YEARS = 1;
 export const DISTANT_DATE_MESSAGE = "That is more than a year from today. Check the year, or confirm the date below.";
-// fast-paced follow-ups: the user sets the cap (domain.md "Follow-ups"), within reason
+// fast-paced follow-ups: the user sets the cap (docs/rules.md "Follow-ups"), within reason
 export const MAX_FOLLOW_UP_CAP = 10;
 // one remark a thank-you can quote in a sentence, not a transcript
 export const MAX_INTERVIEWER_DETAIL_LENGTH = 500;
@@ -173,7 +173,7 @@ function toInterviewInput(value: InterviewFields) {
       companyStyle: value.companyStyle,
       pace: value.pace,
       followUpCap: value.followUpCap === "" ? null : Number(value.followUpCap),
-      // domain.md "Follow-ups": never more than two, unless the user explicitly overrides
+      // docs/rules.md "Follow-ups": never more than two, unless the user explicitly overrides
       allowExtraFollowUps: value.allowExtraFollowUps,
     },
     interview: {

@@ -134,7 +134,7 @@ async function markSent(message: OutboundMessage, now: Date, receipt: { provider
 
 /**
  * The steps of a batch's sent messages are done as of their send, and each
- * user's interviews re-planned once (domain.md "Follow-ups": later steps count
+ * user's interviews re-planned once (docs/rules.md "Follow-ups": later steps count
  * from the real send), not once per message. Retried: two batches may re-plan
  * the same interview at once. A failure leaves the step on the dashboard.
  */
@@ -250,7 +250,7 @@ export async function deliverJobs(jobs: DeliveryJob[], context: DeliveryContext)
   if (ids.length === 0) return result;
   const now = context.now();
 
-  // domain.md "Outcomes": a reply or an outcome closes the step; its message must not go.
+  // docs/rules.md "Outcomes": a reply or an outcome closes the step; its message must not go.
   const cancelled = await db
     .update(outboundMessages)
     .set({ status: "cancelled", lastError: STEP_CLOSED_REASON, lastErrorAt: now, updatedAt: now })

@@ -82,7 +82,7 @@ export async function queueStepMessage({
     const blocked = existing && STATE_BLOCKS_QUEUEING[existing.status];
     if (blocked && !(allowUnknown && existing.status === "unknown")) throw new UserFacingError(blocked);
 
-    // domain.md "Follow-ups": the follow-up goes into the thread of what this person already got.
+    // docs/rules.md "Follow-ups": the follow-up goes into the thread of what this person already got.
     const [parent] = await tx
       .select({ messageId: outboundMessages.messageId, references: outboundMessages.references, gmailThreadId: outboundMessages.gmailThreadId })
       .from(outboundMessages)

@@ -1,4 +1,4 @@
-// Every default of the plan engine, with its unit. Headings refer to domain.md.
+// Every default of the plan engine, with its unit. Headings refer to docs/rules.md.
 
 // "The thank-you (step 1, always)"
 export const THANK_YOU_DEADLINE_HOURS = 24;

@@ -9,7 +9,7 @@ export type DecisionDay = {
   source: "date" | "within_days";
 };
 
-// domain.md "Before the interview ends": the decision timeline is what the
+// docs/rules.md "Before the interview ends": the decision timeline is what the
 // whole schedule hangs on. An explicit date wins over "within N days".
 export function resolveDecisionDay(context: PlanContext): DecisionDay | null {
   const { decisionDate, decisionWithinDays } = context.input.interview;
@@ -26,7 +26,7 @@ export function resolveDecisionDay(context: PlanContext): DecisionDay | null {
   return null;
 }
 
-// domain.md "Channel": short decision timeline (a week or less).
+// docs/rules.md "Channel": short decision timeline (a week or less).
 export function isShortTimeline(context: PlanContext): boolean {
   const decision = resolveDecisionDay(context);
   if (!decision) return false;

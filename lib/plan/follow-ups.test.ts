@@ -4,7 +4,7 @@ import { ANNA, BEN, findStep, listFollowUps, listKeys, localTime, makeInput, toL
 
 // Berlin, send hour 09:00; the interview is Tue 11 Nov 2025, 14:00-15:00.
 
-describe('domain.md "Follow-ups": "First follow-up: after the stated decision date has passed (next business day). No date stated: 14 days after the interview"', () => {
+describe('docs/rules.md "Follow-ups": "First follow-up: after the stated decision date has passed (next business day). No date stated: 14 days after the interview"', () => {
   it.each([
     ["decide by Fri 14 Nov -> Monday 17 Nov 09:00", { decisionDate: "2025-11-14" }, {}, "2025-11-17T09:00:00.000+01:00"],
     ["decide by Wed 19 Nov -> Thursday 20 Nov 09:00", { decisionDate: "2025-11-19" }, {}, "2025-11-20T09:00:00.000+01:00"],
@@ -26,7 +26,7 @@ describe('domain.md "Follow-ups": "First follow-up: after the stated decision da
   });
 });
 
-describe('domain.md "Follow-ups": "Second follow-up: about a week after the first. Never more than two."', () => {
+describe('docs/rules.md "Follow-ups": "Second follow-up: about a week after the first. Never more than two."', () => {
   const decided = { decisionDate: "2025-11-14" }; // first follow-up Mon 17 Nov
 
   it("plans the second a week after the first's due time, on a business day at the send hour", () => {
@@ -68,7 +68,7 @@ describe('domain.md "Follow-ups": "Second follow-up: about a week after the firs
   });
 });
 
-describe('domain.md "Follow-ups": "After that the plan\'s last step is \'move on\'"', () => {
+describe('docs/rules.md "Follow-ups": "After that the plan\'s last step is \'move on\'"', () => {
   it("plans move_on a week after the last follow-up's due time, as the last step", () => {
     const plan = buildPlan(makeInput({ interview: { decisionDate: "2025-11-14" } }));
     const moveOn = findStep(plan, "move_on");
@@ -84,7 +84,7 @@ describe('domain.md "Follow-ups": "After that the plan\'s last step is \'move on
   });
 });
 
-describe('domain.md "Follow-ups": "A call only when invited: the call step then takes the place of the first follow-up email ... and is never repeated"', () => {
+describe('docs/rules.md "Follow-ups": "A call only when invited: the call step then takes the place of the first follow-up email ... and is never repeated"', () => {
   it.each([
     ["standard pace", { pace: "standard" as const }],
     ["fast pace", { pace: "fast" as const }],
@@ -120,7 +120,7 @@ describe('domain.md "Follow-ups": "A call only when invited: the call step then 
   });
 });
 
-describe('domain.md "Follow-ups": "Fast-paced fields ...: follow-ups every two to three days ...; the cap is then set by the user"', () => {
+describe('docs/rules.md "Follow-ups": "Fast-paced fields ...: follow-ups every two to three days ...; the cap is then set by the user"', () => {
   it("without a decision date starts 3 days after the interview and repeats every 3 days, on business days, up to the default cap", () => {
     const plan = buildPlan(makeInput({ opportunity: { pace: "fast" } }));
     expect(listFollowUps(plan).map((step) => [step.key, toLocalIso(step.dueAt)])).toEqual([

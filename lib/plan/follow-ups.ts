@@ -25,7 +25,7 @@ const WEEKEND_NOTE = " The weekend moves it to Monday.";
 
 type ProposedTime = { dueAt: DateTime; reason: string };
 
-// domain.md "Follow-ups": never more than two; fast-paced fields opt in per
+// docs/rules.md "Follow-ups": never more than two; fast-paced fields opt in per
 // opportunity and then the cap is set by the user.
 export function getFollowUpCap(context: PlanContext): number {
   const { pace, followUpCap, allowExtraFollowUps } = context.input.opportunity;
@@ -40,7 +40,7 @@ function landOnBusinessDay(from: DateTime, days: number, sendHour: number): { du
   return { dueAt: getBusinessDayAtHour(target, sendHour), isMoved: isWeekend(target) };
 }
 
-// domain.md "Follow-ups": first follow-up after the stated decision date has
+// docs/rules.md "Follow-ups": first follow-up after the stated decision date has
 // passed (next business day); no date stated: 14 days after the interview.
 // Fast pace without a date starts one interval after the interview.
 export function proposeFirstFollowUpTime(context: PlanContext): ProposedTime {
@@ -65,7 +65,7 @@ export function proposeFirstFollowUpTime(context: PlanContext): ProposedTime {
   };
 }
 
-// domain.md "Follow-ups": a call only when invited, in place of the first
+// docs/rules.md "Follow-ups": a call only when invited, in place of the first
 // follow-up email, at the time they suggested (default: the first follow-up's
 // date at 10:00 local); never repeated.
 function proposeCallTime(context: PlanContext, firstFollowUp: ProposedTime): ProposedTime {
@@ -123,7 +123,7 @@ function createFollowUpStep(context: PlanContext, sequence: number, proposal: Pr
   };
 }
 
-// domain.md "Follow-ups": after the last follow-up the plan's last step is
+// docs/rules.md "Follow-ups": after the last follow-up the plan's last step is
 // "move on": the opportunity goes quiet and the user keeps the search going.
 // It nudges the user, not the company, so it is not held to business days.
 function createMoveOnStep(context: PlanContext, last: PlanStep): PlanStep {

@@ -2,7 +2,7 @@ import type { PlanInput, PlanStep } from "./types";
 
 type History = PlanInput["history"];
 
-// domain.md "Outcomes" (as stored): done/skipped steps are reported as they
+// docs/rules.md "Outcomes" (as stored): done/skipped steps are reported as they
 // happened and never changed; a snooze replaces the proposed time of a step
 // that is still to do.
 export function applyHistory(step: PlanStep, history: History): PlanStep {

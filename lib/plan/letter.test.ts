@@ -8,7 +8,7 @@ function planLetters(interview: Partial<PlanInput["interview"]> = {}, companySty
   return plan.steps.filter((step) => step.kind === "letter");
 }
 
-describe('domain.md "Channel": "Traditional, formal company: also a mailed, signed letter"', () => {
+describe('docs/rules.md "Channel": "Traditional, formal company: also a mailed, signed letter"', () => {
   it.each(["casual", "unknown"] as const)("plans no letter when the company style is %s (email is the default everywhere)", (style) => {
     expect(planLetters({}, style)).toEqual([]);
   });
@@ -24,7 +24,7 @@ describe('domain.md "Channel": "Traditional, formal company: also a mailed, sign
   });
 });
 
-describe('domain.md "Channel": "Short decision timeline (a week or less): email only"', () => {
+describe('docs/rules.md "Channel": "Short decision timeline (a week or less): email only"', () => {
   it.each([
     { label: "within 7 days", interview: { decisionWithinDays: 7 }, count: 0, outcome: "email only" },
     { label: "within 3 days", interview: { decisionWithinDays: 3 }, count: 0, outcome: "email only" },
@@ -37,7 +37,7 @@ describe('domain.md "Channel": "Short decision timeline (a week or less): email 
   });
 });
 
-describe('domain.md "Channel": "mailed the same day as the interview"; "Follow-ups and letters land on business days"', () => {
+describe('docs/rules.md "Channel": "mailed the same day as the interview"; "Follow-ups and letters land on business days"', () => {
   it.each([
     ["a Tuesday interview ending 15:00 is mailed right after it", "2025-11-11T14:00", "2025-11-11T15:00:00.000+01:00"],
     ["a Tuesday interview ending 18:00 (evening, post is closed) moves to Wednesday 09:00", "2025-11-11T17:00", "2025-11-12T09:00:00.000+01:00"],

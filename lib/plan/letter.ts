@@ -10,7 +10,7 @@ type LetterTime = { dueAt: DateTime; reason: string };
 
 const LETTER_WHY = "Formal company: a signed letter takes days to arrive, so it is mailed the day of the interview";
 
-// domain.md "Channel": mailed the same day as the interview; letters land on
+// docs/rules.md "Channel": mailed the same day as the interview; letters land on
 // business days (a weekend moves to Monday at the send hour).
 export function proposeLetterTime(end: DateTime, sendHour: number): LetterTime {
   if (isWeekend(end)) {
@@ -32,7 +32,7 @@ function buildLetterReason(base: string, interviewer: PlanInterviewer): string {
   return interviewer.hasPostalAddress ? base : `${base} Needs ${interviewer.name}'s postal address.`;
 }
 
-// domain.md "Channel": formal companies also get a mailed, signed letter, one
+// docs/rules.md "Channel": formal companies also get a mailed, signed letter, one
 // per interviewer; a short decision timeline (a week or less) is email only.
 export function planLetters(context: PlanContext): PlanStep[] {
   const { input } = context;

@@ -17,7 +17,7 @@ function listGaps(input: PlanInput): number[] {
   return dues.slice(1).map((due, index) => due - (dues[index] as number));
 }
 
-describe('domain.md "Channel": "Never plan: showing up in person; phoning without an invitation; daily messages"', () => {
+describe('docs/rules.md "Channel": "Never plan: showing up in person; phoning without an invitation; daily messages"', () => {
   it.each(STARTS)("standard pace: no two follow-ups of one interview are due within 24 h (interview on a $weekday)", ({ startsAt }) => {
     const variants: Partial<PlanInput["interview"]>[] = [
       {},

@@ -26,7 +26,7 @@ function statusesByKey(plan: ReturnType<typeof buildPlan>) {
 
 const REPLY = { replies: [{ interviewerId: "i-anna", at: localTime("2025-11-18T10:00") }] };
 
-describe('domain.md "Outcomes": "Any reply, an offer, a rejection or a withdrawal stops all pending follow-ups"', () => {
+describe('docs/rules.md "Outcomes": "Any reply, an offer, a rejection or a withdrawal stops all pending follow-ups"', () => {
   it.each([
     ["a reply", "active", REPLY, "Stopped: they replied."],
     ["an offer", "offer", {}, "Stopped: you have an offer."],
@@ -81,7 +81,7 @@ describe('domain.md "Outcomes": "Any reply, an offer, a rejection or a withdrawa
   });
 });
 
-describe('domain.md "Outcomes": "Rejection: no arguing. Offer a short, gracious reply that thanks them and keeps the door open."', () => {
+describe('docs/rules.md "Outcomes": "Rejection: no arguing. Offer a short, gracious reply that thanks them and keeps the door open."', () => {
   it("adds an optional gracious reply the next business morning after the rejection (Fri 21 Nov -> Mon 24 Nov 09:00)", () => {
     const plan = planWith({ status: "rejected", statusChangedAt: localTime("2025-11-21T15:00") });
     const reply = findStep(plan, "gracious_reply");

@@ -30,7 +30,7 @@ function shouldCancel(step: PlanStep, context: PlanContext, isStopped: boolean):
   return COURTESY_KINDS.includes(step.kind) && COURTESY_ENDING_STATUSES.includes(status);
 }
 
-// domain.md "Outcomes": rejection means no arguing; offer a short, gracious
+// docs/rules.md "Outcomes": rejection means no arguing; offer a short, gracious
 // reply that thanks them and keeps the door open. It is optional.
 function createGraciousReplyStep(context: PlanContext): PlanStep {
   const { input } = context;
@@ -51,7 +51,7 @@ function createGraciousReplyStep(context: PlanContext): PlanStep {
 }
 
 /**
- * domain.md "Outcomes": any reply, an offer, a rejection or a withdrawal stops
+ * docs/rules.md "Outcomes": any reply, an offer, a rejection or a withdrawal stops
  * all pending follow-ups. Cancelled steps stay in the plan so storage keeps
  * them; done and skipped steps are never changed.
  */

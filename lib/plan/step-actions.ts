@@ -23,7 +23,7 @@ async function changeStep(
       .update(planSteps)
       .set({ ...values, version: step.version + 1, updatedAt: now })
       .where(eq(planSteps.id, step.id));
-    // later steps count from when this one was really done (domain.md "Follow-ups")
+    // later steps count from when this one was really done (docs/rules.md "Follow-ups")
     await syncInterviewPlans(tx, { userId, interviewIds: [step.interviewId], now });
   });
 }
@@ -43,7 +43,7 @@ export async function snoozeStep(change: StepChange & { until: Date }): Promise<
 
 /**
  * Messages for these steps left (lib/mail): each step is done as of its send,
- * and later steps count from then (domain.md "Follow-ups"), so the interviews
+ * and later steps count from then (docs/rules.md "Follow-ups"), so the interviews
  * are re-planned, once for all of them. A step already closed (done by hand,
  * skipped, cancelled) stays as it is.
  */

@@ -112,7 +112,7 @@ describe("stored plan", () => {
   });
 });
 
-describe('domain.md "Outcomes": any reply, an offer, a rejection or a withdrawal stops all pending follow-ups', () => {
+describe('docs/rules.md "Outcomes": any reply, an offer, a rejection or a withdrawal stops all pending follow-ups', () => {
   it.each(["offer", "withdrawn"] as const)("%s cancels the follow-ups and move on", async (outcome) => {
     const { user, interviewId, steps } = await setup();
     const { opportunity } = await getInterview({ userId: user.id, interviewId });
@@ -155,7 +155,7 @@ describe('domain.md "Outcomes": any reply, an offer, a rejection or a withdrawal
   });
 });
 
-describe('domain.md "Follow-ups": never more than two, unless the user explicitly allows more', () => {
+describe('docs/rules.md "Follow-ups": never more than two, unless the user explicitly allows more', () => {
   it("stores a third follow-up, flagged as the user's override, only when allowed", async () => {
     const { steps } = await setup({ allowExtraFollowUps: "on", followUpCap: "3" });
     const followUps = (await steps()).filter((row) => row.kind === "follow_up");

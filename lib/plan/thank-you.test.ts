@@ -10,7 +10,7 @@ function planThankYou(start: string, durationMinutes: number, sendHour = 9) {
   return findStep(plan, `thank_you:${ANNA.id}`);
 }
 
-describe('domain.md "The thank-you": one message per interviewer, addressed by name. Not one email CC\'d to all.', () => {
+describe('docs/rules.md "The thank-you": one message per interviewer, addressed by name. Not one email CC\'d to all.', () => {
   it("plans a separate thank-you step for each interviewer, never one for all", () => {
     const plan = buildPlan(makeInput({ interviewers: [ANNA, BEN] }));
     const thankYous = plan.steps.filter((step) => step.kind === "thank_you");
@@ -33,7 +33,7 @@ describe('domain.md "The thank-you": one message per interviewer, addressed by n
   });
 });
 
-describe('domain.md "The thank-you": "Deadline: within 24 hours of the interview"', () => {
+describe('docs/rules.md "The thank-you": "Deadline: within 24 hours of the interview"', () => {
   it("sets the deadline to the interview end plus 24 hours", () => {
     const step = planThankYou("2025-11-11T14:00", 90);
     expect(toLocalIso(step.deadlineAt as Date)).toBe("2025-11-12T15:30:00.000+01:00");
@@ -46,7 +46,7 @@ describe('domain.md "The thank-you": "Deadline: within 24 hours of the interview
   });
 });
 
-describe('domain.md "The thank-you": "never past the 24-hour deadline; never at night; on a weekday if possible; the next morning at the send hour if possible, otherwise the same evening"', () => {
+describe('docs/rules.md "The thank-you": "never past the 24-hour deadline; never at night; on a weekday if possible; the next morning at the send hour if possible, otherwise the same evening"', () => {
   it.each([
     ["a Tuesday 15:00 interview gets Wednesday 09:00 (the ideal next morning)", "2025-11-11T14:00", 60, "2025-11-12T09:00:00.000+01:00"],
     ["an interview ending at 08:30 gets the same evening 17:00 (the next morning 09:00 is 24.5 h later, past the deadline)", "2025-11-11T07:30", 60, "2025-11-11T17:00:00.000+01:00"],

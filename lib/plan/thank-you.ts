@@ -41,7 +41,7 @@ function explainMorningMiss(morning: DateTime, deadline: DateTime): string {
 }
 
 /**
- * domain.md "The thank-you": proposed send time, by priority:
+ * docs/rules.md "The thank-you": proposed send time, by priority:
  * 1. never past the 24-hour deadline; 2. never at night; 3. on a weekday if
  * possible; 4. the next morning at the send hour, otherwise the same evening.
  * Priority 3 ranks above 4, so a weekend morning loses to a weekday evening
@@ -78,7 +78,7 @@ export function proposeThankYouTime(end: DateTime, sendHour: number): ThankYouTi
   };
 }
 
-// domain.md "The thank-you": one message per interviewer, addressed by name;
+// docs/rules.md "The thank-you": one message per interviewer, addressed by name;
 // never one email CC'd to all. Phone screens stay short.
 export function planThankYous(context: PlanContext): PlanStep[] {
   const { input } = context;

@@ -27,12 +27,12 @@ export function isWeekend(at: DateTime): boolean {
   return at.weekday >= FIRST_WEEKEND_WEEKDAY;
 }
 
-// domain.md "The thank-you": never at night (22:00-07:00 in the user's zone).
+// docs/rules.md "The thank-you": never at night (22:00-07:00 in the user's zone).
 export function isNightTime(at: DateTime): boolean {
   return at.hour >= NIGHT_START_HOUR || at.hour < NIGHT_END_HOUR;
 }
 
-// domain.md "Follow-ups": a date that falls on a weekend moves to Monday.
+// docs/rules.md "Follow-ups": a date that falls on a weekend moves to Monday.
 export function moveOffWeekend(day: DateTime): DateTime {
   let moved = day;
   while (isWeekend(moved)) moved = moved.plus({ days: 1 });

@@ -52,7 +52,7 @@ export function readMessageIds(value: string | null | undefined): string[] {
 const AUTO_PRECEDENCE = new Set(["auto_reply", "bulk", "junk"]);
 
 // Out-of-office answers, vacation notices, bounces and read receipts are not
-// the interviewer answering (domain.md "Outcomes" counts replies only):
+// the interviewer answering (docs/rules.md "Outcomes" counts replies only):
 // RFC 3834 Auto-Submitted other than "no", the X-Autoreply family, Precedence
 // auto_reply/bulk/junk, and multipart/report (delivery and read reports).
 export function isAutoReplyHeaders(headers: HeaderMap): boolean {

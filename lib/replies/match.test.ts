@@ -31,7 +31,7 @@ function mail(overrides: Partial<IncomingMail> = {}): IncomingMail {
   };
 }
 
-describe("matchReply (domain.md Outcomes: any reply stops the follow-ups)", () => {
+describe("matchReply (docs/rules.md, Outcomes: any reply stops the follow-ups)", () => {
   it("matches a reply whose In-Reply-To is a message we sent, whoever forwarded it", () => {
     expect(matchReply(mail({ inReplyTo: "<thanks-jane@afterview.local>" }), candidates)).toEqual({ interviewId: INTERVIEW, interviewerId: JANE, matchedBy: "thread" });
   });

@@ -61,7 +61,7 @@ function latestBy<T>(items: T[], time: (item: T) => Date): T | undefined {
 }
 
 /**
- * domain.md "Outcomes": any reply stops the pending follow-ups. A mail is a
+ * docs/rules.md "Outcomes": any reply stops the pending follow-ups. A mail is a
  * reply when it answers a message we sent (In-Reply-To/References), or else
  * when it comes from an interviewer we wrote to (after our send) or who is
  * still awaiting follow-ups (after the interview). Auto-replies and the

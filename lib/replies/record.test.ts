@@ -36,7 +36,7 @@ describe("reply candidates and recording", () => {
     expect(candidates.ownAddresses).toEqual([user.email]);
   });
 
-  it("records a reply once and cancels the pending follow-ups in the same step (domain.md Outcomes)", async () => {
+  it("records a reply once and cancels the pending follow-ups in the same step (docs/rules.md, Outcomes)", async () => {
     const { user, interviewId, jane, followUps } = await createInterviewWithSentThankYou();
     const match = { interviewId, interviewerId: jane.id, matchedBy: "thread" as const };
     expect(await recordDetectedReply({ userId: user.id, match, mail: mail(), source: "imap", now: NOW })).toEqual({ isRecorded: true });

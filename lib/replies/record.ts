@@ -81,7 +81,7 @@ export async function loadReplyCandidates({ userId }: { userId: string }): Promi
 /**
  * Records a reply found in the user's mailbox and re-plans its interview in
  * the same transaction, so the pending follow-ups are cancelled at once
- * (domain.md "Outcomes"). Idempotent on the mail's externalId: a mailbox
+ * (docs/rules.md "Outcomes"). Idempotent on the mail's externalId: a mailbox
  * checked twice records a message once.
  */
 export async function recordDetectedReply({

@@ -6,7 +6,7 @@ function makeReply(sentence: string) {
   return makeInput({ kind: "gracious_reply", body: wrapBody(sentence) });
 }
 
-describe('domain.md "Outcomes": "Rejection: no arguing. ... Nothing argues with the decision."', () => {
+describe('docs/rules.md "Outcomes": "Rejection: no arguing. ... Nothing argues with the decision."', () => {
   it.each([
     ["a gracious reply", "Thank you for letting me know. I enjoyed meeting the team and would love to be considered for future roles."],
     ["disappointment without dispute", "I am disappointed, but I understand, and I wish you the best with the new hire."],

@@ -4,7 +4,7 @@ import type { CheckFinding, CheckResult, DraftCheckInput } from "./types";
 
 const ACCEPT = "thank them and keep the door open instead";
 
-// domain.md "Outcomes": "Rejection: no arguing. ... Nothing argues with the decision."
+// docs/rules.md "Outcomes": "Rejection: no arguing. ... Nothing argues with the decision."
 const ARGUING_RULES: PhraseRule[] = [
   { pattern: /\breconsider(?:s|ed|ing|ation)?\b/gi, advice: "asking them to reverse the decision argues with it" },
   { pattern: /\bI\s+(?:strongly\s+|respectfully\s+)?disagree\b|\bdisagree\s+with\s+(?:your|the|this)\s+decision\b/gi, advice: ACCEPT },
@@ -29,7 +29,7 @@ function findArguing(text: string): CheckFinding[] {
   }));
 }
 
-/** domain.md "Message checks": arguing: "a reply to a rejection disputes the decision". Only gracious replies. */
+/** docs/rules.md "Message checks": arguing: "a reply to a rejection disputes the decision". Only gracious replies. */
 export function checkArguing(input: DraftCheckInput): CheckResult {
   if (input.kind !== "gracious_reply") return makePass("arguing");
   return makeResult("arguing", findInSubjectAndBody(input, findArguing));

@@ -1,7 +1,7 @@
 import type { CheckId, DraftKind } from "./types";
 
-// domain.md "The thank-you (step 1, always)": "A thank-you over ~200 words is too long; 80-180 is the target."
-// domain.md "Message checks": length: "follow-up > 150 words". Letters and gracious replies use the thank-you limit.
+// docs/rules.md "The thank-you": "A thank-you over ~200 words is too long; 80-180 is the target."
+// docs/rules.md "Message checks": length: "follow-up > 150 words". Letters and gracious replies use the thank-you limit.
 export const MAX_WORDS_BY_KIND: Record<DraftKind, number> = {
   thank_you: 200,
   letter: 200,
@@ -10,7 +10,7 @@ export const MAX_WORDS_BY_KIND: Record<DraftKind, number> = {
 };
 export const MAX_SENTENCES_PER_PARAGRAPH = 4;
 
-// domain.md "Follow-ups (steps 2 and 3, only if no answer)": "Never more than two."
+// docs/rules.md "Follow-ups": "Never more than two."
 export const MAX_FOLLOW_UPS = 2;
 
 /** Name tokens shorter than this are too short for an edit distance to mean anything. */

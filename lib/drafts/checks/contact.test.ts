@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkContact } from "./contact";
 import { makeInput, wrapBody } from "./test-input";
 
-describe('domain.md "Message checks": contact: "no way to reach the candidate (signature with email or phone)"', () => {
+describe('docs/rules.md "Message checks": contact: "no way to reach the candidate (signature with email or phone)"', () => {
   it.each([
     ["an email in the body", wrapBody("Write to jo.mueller@example.com anytime."), ""],
     ["an email only in the signature", wrapBody("Thanks."), "Jo Müller\njo@example.co.uk"],

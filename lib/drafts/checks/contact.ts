@@ -30,8 +30,8 @@ export function hasPhoneNumber(text: string): boolean {
 }
 
 /**
- * domain.md "Message checks": contact: "no way to reach the candidate (signature with email or phone)".
- * domain.md "The thank-you": "contact details and an invitation to reach out".
+ * docs/rules.md "Message checks": contact: "no way to reach the candidate (signature with email or phone)".
+ * docs/rules.md "The thank-you": "contact details and an invitation to reach out".
  */
 export function checkContact(input: DraftCheckInput): CheckResult {
   const text = `${input.body}\n${input.signature}`;

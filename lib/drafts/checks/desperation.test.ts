@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkDesperation } from "./desperation";
 import { listExcerpts, makeInput, wrapBody } from "./test-input";
 
-describe('domain.md "Follow-ups": "Never: \'I really need this job\', guilt, pressure, a deadline for them."', () => {
+describe('docs/rules.md "Follow-ups": "Never: \'I really need this job\', guilt, pressure, a deadline for them."', () => {
   it.each([
     ["a chance to meet", "Thank you for giving me the chance to meet the team."],
     ["a request for information", "I need this information to plan my notice period."],

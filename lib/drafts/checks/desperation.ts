@@ -9,7 +9,7 @@ const WHEN =
   "(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:day|week|month)|\\d|january|february|march|april|may|june|july|" +
   "august|september|october|november|december)";
 
-// domain.md "Follow-ups": "Never: 'I really need this job', guilt, pressure, a deadline for them."
+// docs/rules.md "Follow-ups": "Never: 'I really need this job', guilt, pressure, a deadline for them."
 const DESPERATION_RULES: PhraseRule[] = [
   { pattern: /\b(?:I\s+)?(?:really|truly|desperately|badly)\s+need\s+(?:this|the|a)\s+(?:job|role|position|work|offer|opportunity)\b/gi, advice: OFFER_INSTEAD },
   { pattern: /\bI\s+need\s+(?:this|the)\s+(?:job|role|position|work|offer|opportunity)\b/gi, advice: OFFER_INSTEAD },
@@ -43,7 +43,7 @@ function findDesperation(text: string): CheckFinding[] {
   }));
 }
 
-/** domain.md "Message checks": desperation: "really need this job", "desperate", "begging", "please hire me", "any job". */
+/** docs/rules.md "Message checks": desperation: "really need this job", "desperate", "begging", "please hire me", "any job". */
 export function checkDesperation(input: DraftCheckInput): CheckResult {
   return makeResult("desperation", findInSubjectAndBody(input, findDesperation));
 }

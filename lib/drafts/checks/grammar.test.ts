@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkGrammar, getGrammarProcessor } from "./grammar";
 import { listExcerpts, makeInput, wrapBody } from "./test-input";
 
-describe('domain.md "Message checks": grammar: "repeated words, a/an errors"', () => {
+describe('docs/rules.md "Message checks": grammar: "repeated words, a/an errors"', () => {
   it.each([
     ["correct articles", "It was an interview with a great team, an hour long, at a university."],
     ["a legitimately doubled word", "It was the best talk they had had in weeks."],

@@ -34,7 +34,7 @@ function describeArticle(text: string, start: number, end: number, expected: str
 }
 
 /**
- * domain.md "Message checks": grammar: "repeated words, a/an errors", and the sentence structure a spliced note
+ * docs/rules.md "Message checks": grammar: "repeated words, a/an errors", and the sentence structure a spliced note
  * breaks (sentence-structure.ts). URLs and emails are blanked out first.
  */
 function findGrammarErrors(text: string): CheckFinding[] {

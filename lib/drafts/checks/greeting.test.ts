@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkGreeting } from "./greeting";
 import { makeInput } from "./test-input";
 
-describe('domain.md "Message checks": greeting: "the interviewer\'s name (as recorded) is not in the greeting"', () => {
+describe('docs/rules.md "Message checks": greeting: "the interviewer\'s name (as recorded) is not in the greeting"', () => {
   it.each([
     ["the full name", "Siobhan O'Brien", "Dear Siobhan O'Brien,"],
     ["the first name", "Siobhan O'Brien", "Hi Siobhan,"],

@@ -14,7 +14,7 @@ function containsTitledName(line: string, lastName: string): boolean {
   return new RegExp(`(?<![\\p{L}])${HONORIFIC_GROUP}\\s+${escapeRegExp(lastName)}(?![\\p{L}\\p{M}])`, "u").test(line);
 }
 
-/** domain.md "Message checks": greeting: "the interviewer's name (as recorded) is not in the greeting". */
+/** docs/rules.md "Message checks": greeting: "the interviewer's name (as recorded) is not in the greeting". */
 export function checkGreeting(input: DraftCheckInput): CheckResult {
   if (input.interviewerName === null || splitName(input.interviewerName).length === 0) return makePass("greeting");
   const words = splitName(input.interviewerName);

@@ -9,7 +9,7 @@ function makeWords(count: number): string {
   return words.map((word, index) => (index % 36 === 35 ? `${word}\n\n` : `${word} `)).join("").trim();
 }
 
-describe('domain.md "Message checks": length counts words the way a reader does', () => {
+describe('docs/rules.md "Message checks": length counts words the way a reader does', () => {
   it.each([
     ["plain words", "Thank you for your time", 5],
     ["a URL is one word", "See https://example.com/a/b?c=d for details", 4],
@@ -31,7 +31,7 @@ describe('domain.md "Message checks": length counts words the way a reader does'
   });
 });
 
-describe('domain.md "Message checks": length: "thank-you > 200 words, follow-up > 150 words, any paragraph > 4 sentences"', () => {
+describe('docs/rules.md "Message checks": length: "thank-you > 200 words, follow-up > 150 words, any paragraph > 4 sentences"', () => {
   it.each<[string, DraftKind, number]>([
     ["a 200-word thank-you", "thank_you", 200],
     ["a 150-word follow-up", "follow_up", 150],

@@ -44,7 +44,7 @@ function isSignatureInBody(body: string, signature: string): boolean {
 }
 
 /**
- * domain.md "Message checks": length: "thank-you > 200 words, follow-up > 150 words, any paragraph > 4 sentences".
+ * docs/rules.md "Message checks": length: "thank-you > 200 words, follow-up > 150 words, any paragraph > 4 sentences".
  * The greeting and the signature count: they are part of what the interviewer reads.
  */
 export function checkLength(input: DraftCheckInput): CheckResult {

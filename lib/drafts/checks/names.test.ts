@@ -9,7 +9,7 @@ function checkSentence(sentence: string, overrides: Partial<DraftCheckInput> = {
   return checkNames(makeInput({ body: wrapBody(sentence, "Dear team,"), subject: "Thank you", ...overrides }));
 }
 
-describe('domain.md "Message checks": names: "the company or interviewer name appears misspelled"', () => {
+describe('docs/rules.md "Message checks": names: "the company or interviewer name appears misspelled"', () => {
   it.each<[string, string, Partial<DraftCheckInput>]>([
     ["the company as recorded, also possessive", "I admire Acme and Acme's mission.", {}],
     ["an apostrophe name, straight and curly", "Thanks, Siobhan O'Brien and Ms O’Brien.", {}],

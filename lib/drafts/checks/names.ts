@@ -101,7 +101,7 @@ function findMisspelledNames(text: string, names: RecordedName[], known: Set<str
 }
 
 /**
- * domain.md "Message checks": names: "the company or interviewer name appears misspelled (close to, but not equal
+ * docs/rules.md "Message checks": names: "the company or interviewer name appears misspelled (close to, but not equal
  * to, the recorded spelling)". Case counts ("Obrien", "Zoe" for "Zoë"); URLs and email addresses are not read.
  */
 export function checkNames(input: DraftCheckInput): CheckResult {

@@ -6,7 +6,7 @@ import type { DraftCheckInput, DraftNotes } from "./types";
 const EMPTY_NOTES: DraftNotes = { topics: "", specificDetail: "", wentWell: "", toClarify: "", sharedInterests: "" };
 const GENERIC = wrapBody("Thank you for the interview about the Data Analyst role at Acme. I enjoyed our conversation and meeting the team.");
 
-describe('domain.md "Message checks": personal detail: "a thank-you mentions nothing from the recorded conversation"', () => {
+describe('docs/rules.md "Message checks": personal detail: "a thank-you mentions nothing from the recorded conversation"', () => {
   it.each<[string, Partial<DraftCheckInput>]>([
     ["the realistic thank-you", {}],
     ["a word from the notes in another form (migrating/migration)", { body: wrapBody("Good luck migrating everything.") }],

@@ -50,8 +50,8 @@ function isSameKeyword(a: string, b: string): boolean {
 }
 
 /**
- * domain.md "Message checks": personal detail: "a thank-you mentions nothing from the recorded conversation".
- * domain.md "The thank-you": "one specific detail from the conversation (so a busy interviewer remembers who this is)".
+ * docs/rules.md "Message checks": personal detail: "a thank-you mentions nothing from the recorded conversation".
+ * docs/rules.md "The thank-you": "one specific detail from the conversation (so a busy interviewer remembers who this is)".
  */
 export function checkPersonalDetail(input: DraftCheckInput): CheckResult {
   if (input.kind !== "thank_you" && input.kind !== "letter") return makePass("personal_detail");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkPlaceholders } from "./placeholders";
 import { listExcerpts, makeInput, wrapBody } from "./test-input";
 
-describe('domain.md "Message checks": placeholders: "unfilled slots remain: `[Company]`, `(job title)`, `{{name}}`, `XX`"', () => {
+describe('docs/rules.md "Message checks": placeholders: "unfilled slots remain: `[Company]`, `(job title)`, `{{name}}`, `XX`"', () => {
   it.each([
     ["prose in parentheses", "The demo (which I enjoyed) was great."],
     ["a list in parentheses", "I use SQL (and Python, dbt) daily."],

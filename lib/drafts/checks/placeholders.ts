@@ -43,7 +43,7 @@ function findPlaceholders(text: string): CheckFinding[] {
   return found.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
 }
 
-/** domain.md "Message checks": placeholders: "unfilled slots remain: `[Company]`, `(job title)`, `{{name}}`, `XX`". */
+/** docs/rules.md "Message checks": placeholders: "unfilled slots remain: `[Company]`, `(job title)`, `{{name}}`, `XX`". */
 export function checkPlaceholders(input: DraftCheckInput): CheckResult {
   return makeResult("placeholders", findInSubjectAndBody(input, findPlaceholders));
 }

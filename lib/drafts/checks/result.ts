@@ -1,7 +1,7 @@
 import { CHECK_LABELS } from "./constants";
 import type { CheckFinding, CheckId, CheckResult, CheckSeverity } from "./types";
 
-/** domain.md "Message checks": "Checks warn; they do not block", so findings mean "warn" unless a check says otherwise. */
+/** docs/rules.md "Message checks": "Checks warn; they do not block", so findings mean "warn" unless a check says otherwise. */
 export function makeResult(id: CheckId, findings: CheckFinding[], severity: CheckSeverity = "warn"): CheckResult {
   return { id, label: CHECK_LABELS[id], severity: findings.length ? severity : "pass", findings };
 }

@@ -16,7 +16,7 @@ Thank you for the the interview for the (job title) role at Acmee. I really need
 Best,
 Jo`;
 
-describe('domain.md "Message checks": every check runs on every draft, in the table\'s order', () => {
+describe('docs/rules.md "Message checks": every check runs on every draft, in the table\'s order', () => {
   it("passes a realistic, well-written thank-you on every check", () => {
     expect(countWords(GOOD_THANK_YOU)).toBeGreaterThanOrEqual(140);
     expect(countWords(GOOD_THANK_YOU)).toBeLessThanOrEqual(180);

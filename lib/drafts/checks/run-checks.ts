@@ -11,7 +11,7 @@ import { checkSpelling } from "./spelling";
 import { checkTiming } from "./timing";
 import type { CheckResult, DraftCheckInput } from "./types";
 
-/** domain.md "Message checks", in the table's order. */
+/** docs/rules.md "Message checks", in the table's order. */
 const CHECKS: Array<(input: DraftCheckInput) => CheckResult> = [
   checkLength,
   checkGreeting,

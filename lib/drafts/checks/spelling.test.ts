@@ -10,7 +10,7 @@ function checkSentence(sentence: string, overrides: Partial<DraftCheckInput> = {
   return checkSpelling(makeInput({ body: wrapBody(sentence, "Dear team,"), subject: "Thank you", ...overrides }));
 }
 
-describe('domain.md "Message checks": spelling: "a word is not in the dictionary (user\'s names, company and role terms are added to it)"', () => {
+describe('docs/rules.md "Message checks": spelling: "a word is not in the dictionary (user\'s names, company and role terms are added to it)"', () => {
   it.each<[string, string, Partial<DraftCheckInput>]>([
     ["the realistic thank-you", "", {}],
     ["the company, possessive, and the interviewer", "Acme's team and Siobhan O'Brien's questions.", {}],

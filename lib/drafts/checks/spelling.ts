@@ -29,7 +29,7 @@ function toKey(word: string): string {
 }
 
 /**
- * domain.md "Message checks": spelling: "user's names, company and role terms are added to" the dictionary.
+ * docs/rules.md "Message checks": spelling: "user's names, company and role terms are added to" the dictionary.
  * They live in a per-call Set so one user's words never leak into another's check.
  */
 export function buildPersonalWords(input: DraftCheckInput): Set<string> {
@@ -64,7 +64,7 @@ function findMisspellings(text: string, personalWords: Set<string>, suggested: M
   return findings;
 }
 
-/** domain.md "Message checks": spelling: "a word is not in the dictionary". */
+/** docs/rules.md "Message checks": spelling: "a word is not in the dictionary". */
 export function checkSpelling(input: DraftCheckInput): CheckResult {
   const personalWords = buildPersonalWords(input);
   const suggested = new Map<string, string[]>();

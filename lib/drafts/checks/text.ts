@@ -81,7 +81,7 @@ export function splitParagraphs(text: string): TextSpan[] {
   return paragraphs;
 }
 
-/** domain.md "Message checks": the greeting is the first non-empty line of the body. */
+/** docs/rules.md "Message checks": the greeting is the first non-empty line of the body. */
 export function findGreetingLine(body: string): TextSpan | null {
   let offset = 0;
   for (const line of body.split("\n")) {

@@ -5,7 +5,7 @@ import type { CheckSeverity, DraftKind, DraftTiming } from "./types";
 
 const ON_TIME: DraftTiming = { followUpNumber: null, isBeforeDecisionDate: false, isCallStep: false, callInvited: false, hasOverride: false };
 
-describe('domain.md "Message checks": timing: "a follow-up before the decision date, a third follow-up, a phone step without an invitation"', () => {
+describe('docs/rules.md "Message checks": timing: "a follow-up before the decision date, a third follow-up, a phone step without an invitation"', () => {
   it.each<[string, DraftKind, Partial<DraftTiming>]>([
     ["a thank-you", "thank_you", {}],
     ["a first follow-up after the decision date", "follow_up", { followUpNumber: 1 }],

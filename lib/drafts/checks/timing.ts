@@ -4,7 +4,7 @@ import { makeResult } from "./result";
 import type { CheckFinding, CheckResult, CheckSeverity, DraftCheckInput } from "./types";
 
 /**
- * domain.md "Message checks": timing: "a follow-up before the decision date, a third follow-up, a phone step
+ * docs/rules.md "Message checks": timing: "a follow-up before the decision date, a third follow-up, a phone step
  * without an invitation". The last two are steps the plan forbids ("Checks warn; they do not block, except where
  * the plan forbids the step itself ... which needs an explicit override"), so they block until overridden.
  */
@@ -14,20 +14,20 @@ export function checkTiming(input: DraftCheckInput): CheckResult {
   let isForbidden = false;
   const overridden = " You chose to override this.";
 
-  // domain.md "Follow-ups": "First follow-up: after the stated decision date has passed (next business day)."
+  // docs/rules.md "Follow-ups": "First follow-up: after the stated decision date has passed (next business day)."
   if (input.kind === "follow_up" && isBeforeDecisionDate) {
     findings.push({
       message: "This follow-up would go out before the date they gave for a decision; wait until the next business day after it.",
     });
   }
-  // domain.md "Follow-ups": "Never more than two. After that the plan's last step is 'move on'."
+  // docs/rules.md "Follow-ups": "Never more than two. After that the plan's last step is 'move on'."
   if (followUpNumber !== null && followUpNumber > MAX_FOLLOW_UPS) {
     isForbidden = true;
     findings.push({
       message: `This would be follow-up number ${followUpNumber}; the plan stops at ${MAX_FOLLOW_UPS} and then moves on.${hasOverride ? overridden : ""}`,
     });
   }
-  // domain.md "Before the interview ends": "Without an explicit invitation, no phone step is ever planned."
+  // docs/rules.md "Before the interview ends": "Without an explicit invitation, no phone step is ever planned."
   if (isCallStep && !callInvited) {
     isForbidden = true;
     findings.push({

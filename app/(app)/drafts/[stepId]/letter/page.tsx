@@ -9,7 +9,7 @@ import { PrintButton } from "./print-button";
 
 export const metadata: Metadata = { title: "Letter" };
 
-// The mailed letter (domain.md "Channel"): a page that prints on A4 and US
+// The mailed letter (docs/rules.md "Channel"): a page that prints on A4 and US
 // Letter alike (the sheet is narrower than both, margins set by @page).
 export default async function LetterPage({ params }: { params: Promise<{ stepId: string }> }) {
   const { stepId } = await params;
