@@ -26,7 +26,3 @@ export const FEATURE_SCOPES: Record<GoogleFeature, string> = {
 export function parseScopes(scope: string | null | undefined): Set<string> {
   return new Set((scope ?? "").split(/\s+/).filter(Boolean));
 }
-
-export function hasScope(scope: string | null | undefined, wanted: string): boolean {
-  return parseScopes(scope).has(wanted);
-}
