@@ -11,9 +11,6 @@ import { consumeRateLimit, createRateLimiter } from "@/lib/rate-limit/postgres-l
 export const SIGN_IN_LINKS_PER_ADDRESS_PER_HOUR = 5;
 export const SIGN_IN_LINKS_PER_CLIENT_PER_HOUR = 20;
 const HOUR_SECONDS = 60 * 60;
-// Without a client address (the web server always sets one) requests share one
-// budget: refusing too much beats an unlimited path.
-const UNKNOWN_CLIENT = "unknown";
 
 export type SignInLimitScope = "address" | "client";
 
@@ -60,7 +57,7 @@ function addressKey(address: string): string {
 // already refused spends none of the address's). `address` is already normalized.
 async function limitSignInLinks({ address, client }: { address: string; client: string | null }): Promise<void> {
   const { perAddress, perClient } = getLimiters();
-  const byClient = await consumeRateLimit(perClient, client ?? UNKNOWN_CLIENT);
+  const byClient = await consumeRateLimit(perClient, client);
   if (!byClient.isAllowed) throw new SignInLinkLimitError("client", byClient.retryAfterSeconds);
   const byAddress = await consumeRateLimit(perAddress, addressKey(address));
   if (!byAddress.isAllowed) throw new SignInLinkLimitError("address", byAddress.retryAfterSeconds);

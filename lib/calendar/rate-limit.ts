@@ -7,12 +7,10 @@ import { consumeRateLimit, createRateLimiter, type LimitDecision } from "@/lib/r
 // refused: the owner of a valid feed is served whoever shares their address.
 export const BAD_FEED_TOKENS_PER_CLIENT = 20;
 export const BAD_FEED_TOKEN_WINDOW_SECONDS = 10 * 60;
-// Without a client address (the web server always sets one) clients share a budget.
-const UNKNOWN_CLIENT = "unknown";
 
 let limiter: RateLimiterPostgres | undefined;
 
 export async function recordBadFeedToken({ clientAddress }: { clientAddress: string | null }): Promise<LimitDecision> {
   limiter ??= createRateLimiter({ name: "bad-feed-token", points: BAD_FEED_TOKENS_PER_CLIENT, durationSeconds: BAD_FEED_TOKEN_WINDOW_SECONDS });
-  return consumeRateLimit(limiter, clientAddress ?? UNKNOWN_CLIENT);
+  return consumeRateLimit(limiter, clientAddress);
 }

@@ -43,11 +43,15 @@ export function createRateLimiter({ name, points, durationSeconds }: RateLimit):
   });
 }
 
+// Requests whose client address is unknown (the web server always sets one) share
+// one budget: refusing too much beats an unlimited path.
+const UNKNOWN_KEY = "unknown";
+
 // One point for `key`; refused (with how long until the window frees a point) once
 // the budget is spent. A database failure is thrown, not taken as a refusal.
-export async function consumeRateLimit(limiter: RateLimiterPostgres, key: string): Promise<LimitDecision> {
+export async function consumeRateLimit(limiter: RateLimiterPostgres, key: string | null): Promise<LimitDecision> {
   try {
-    await limiter.consume(key);
+    await limiter.consume(key ?? UNKNOWN_KEY);
     return { isAllowed: true };
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
@@ -63,6 +67,6 @@ export async function consumeRateLimit(limiter: RateLimiterPostgres, key: string
  * which nothing else guarantees runs; the daily job deletes them as well.
  */
 export async function deleteExpiredRateLimits({ now }: { now: Date }): Promise<number> {
-  const deleted = await db.delete(rateLimits).where(lt(rateLimits.expire, now.getTime())).returning({ key: rateLimits.key });
-  return deleted.length;
+  const result = await db.delete(rateLimits).where(lt(rateLimits.expire, now.getTime()));
+  return result.count;
 }
