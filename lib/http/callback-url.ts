@@ -1,3 +1,5 @@
+import { readFormPostCopy } from "./security-headers";
+
 // Auth.js refuses a callbackUrl (query parameter, cookie or form field) that is
 // not an http(s) URL or a path, but it answers with a 500 (or its "Configuration"
 // error page) and logs a stack. The same rule is checked before the request
@@ -30,17 +32,12 @@ function cookieValues(header: string | null, names: string[]): string[] {
   return values;
 }
 
-const FORM_CONTENT_TYPES = ["multipart/form-data", "application/x-www-form-urlencoded"];
-
 // A POST carries callbackUrl in its form body too (sign-in, sign-out); a copy is read.
 async function formCallbackUrls(request: Request): Promise<string[]> {
-  const type = request.headers.get("content-type")?.toLowerCase() ?? "";
-  if (request.method !== "POST" || !FORM_CONTENT_TYPES.some((formType) => type.startsWith(formType))) return [];
-  try {
-    return (await request.clone().formData()).getAll("callbackUrl").map((value) => (typeof value === "string" ? value : "\u0000"));
-  } catch {
-    return ["\u0000"];
-  }
+  const form = await readFormPostCopy(request);
+  if (form === null) return [];
+  if (form === "unreadable") return ["\u0000"];
+  return form.getAll("callbackUrl").map((value) => (typeof value === "string" ? value : "\u0000"));
 }
 
 export async function hasInvalidCallbackUrl(request: Request): Promise<boolean> {

@@ -48,17 +48,22 @@ export function isCrossOriginPost({ method, origin, host }: { method: string; or
 
 const FORM_CONTENT_TYPES = ["multipart/form-data", "application/x-www-form-urlencoded"];
 
-// A form post whose body does not parse makes Next.js answer 500 ("Failed to
-// parse body as FormData") and log it. Parsing a copy first turns that into a 400;
-// forms are small (server actions take at most 1 MB), so the second parse is cheap.
-export async function isUnreadableFormPost(request: Request): Promise<boolean> {
-  if (request.method !== "POST") return false;
+// A copy of a form post's fields, leaving the request's own body to be read:
+// null when the request is not a form post, "unreadable" when its body does not
+// parse. Forms are small (server actions take at most 1 MB), so a second parse is cheap.
+export async function readFormPostCopy(request: Request): Promise<FormData | "unreadable" | null> {
+  if (request.method !== "POST") return null;
   const type = request.headers.get("content-type")?.toLowerCase() ?? "";
-  if (!FORM_CONTENT_TYPES.some((formType) => type.startsWith(formType))) return false;
+  if (!FORM_CONTENT_TYPES.some((formType) => type.startsWith(formType))) return null;
   try {
-    await request.clone().formData();
-    return false;
+    return await request.clone().formData();
   } catch {
-    return true;
+    return "unreadable";
   }
+}
+
+// A form post whose body does not parse makes Next.js answer 500 ("Failed to
+// parse body as FormData") and log it; seen first, it is a 400.
+export async function isUnreadableFormPost(request: Request): Promise<boolean> {
+  return (await readFormPostCopy(request)) === "unreadable";
 }
