@@ -76,6 +76,14 @@ function buildProviders(): Provider[] {
   return providers;
 }
 
+let providerIds: string[] | undefined;
+
+// The sign-in methods this server offers, as Auth.js names them in its routes.
+export function listProviderIds(): string[] {
+  providerIds ??= buildProviders().map((provider) => (typeof provider === "function" ? provider() : provider).id);
+  return providerIds;
+}
+
 // Every Google sign-in (a reconnect, consent to one more scope) brings new
 // tokens that Auth.js itself would not store. A failure here is logged: the
 // user is signed in either way, and Settings shows what Google granted.

@@ -1,14 +1,10 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/auth";
-import { isGoogleConfigured } from "@/lib/env";
+import { listProviderIds } from "@/lib/auth/config";
 import { findAuthRequestProblem } from "@/lib/http/callback-url";
 
-function providerIds(): string[] {
-  return isGoogleConfigured() ? ["email", "google"] : ["email"];
-}
-
 async function guarded(request: NextRequest, handle: (request: NextRequest) => Promise<Response>): Promise<Response> {
-  const problem = await findAuthRequestProblem(request, providerIds());
+  const problem = await findAuthRequestProblem(request, listProviderIds());
   if (!problem) return handle(request);
   return new Response(problem.message, { status: problem.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
