@@ -5,16 +5,15 @@
 // dev outbox see. Here the header is always overwritten (lib/http/client-address.ts).
 import { createServer } from "node:http";
 import next from "next";
-import { findDevOutboxExposure } from "../lib/config/dev-outbox";
+import { findDevOutboxExposure, trustedProxiesSchema } from "../lib/config/dev-outbox";
 import { settleClientHeaders } from "../lib/http/client-address";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 function readTrustedProxies(): number {
-  const raw = process.env.TRUSTED_PROXIES ?? "0";
-  const count = Number(raw);
-  if (!/^\d+$/.test(raw) || count > 10) throw new Error("TRUSTED_PROXIES must be a whole number from 0 to 10");
-  return count;
+  const parsed = trustedProxiesSchema.safeParse(process.env.TRUSTED_PROXIES || "0");
+  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "Invalid TRUSTED_PROXIES");
+  return parsed.data;
 }
 
 async function main(): Promise<void> {

@@ -4,10 +4,18 @@ import { isLoopbackAddress } from "../http/client-address";
 // What scripts/serve.ts and scripts/web-server.ts bind to when HOST is unset.
 const DEFAULT_HOST = "127.0.0.1";
 
+// How many reverse proxies stand in front of the app (README, Configuration).
+export const MAX_TRUSTED_PROXIES = 10;
+export const trustedProxiesSchema = z
+  .string()
+  .regex(/^\d+$/, `TRUSTED_PROXIES must be a whole number from 0 to ${MAX_TRUSTED_PROXIES}`)
+  .transform(Number)
+  .pipe(z.number().max(MAX_TRUSTED_PROXIES, `TRUSTED_PROXIES must be a whole number from 0 to ${MAX_TRUSTED_PROXIES}`));
+
 const exposureEnvSchema = z.object({
   HOST: z.string().trim().default(DEFAULT_HOST),
   SMTP_URL: z.string().optional(),
-  TRUSTED_PROXIES: z.coerce.number().int().min(0).default(0),
+  TRUSTED_PROXIES: trustedProxiesSchema.default(0),
   ALLOW_DEV_OUTBOX: z.stringbool().default(false),
 });
 
