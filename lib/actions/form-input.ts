@@ -7,11 +7,11 @@ import type { FieldErrors } from "./state";
 // in or not. Conform turns them into the nested object the zod schema reads; its
 // path parser already throws on "__proto__" and "constructor". Before it runs,
 // every name is checked against the schema itself, so a name the form could not
-// have sent is refused ("prototype" anywhere, a path into something the schema
-// does not have, an index at or past its array's .max()) and a plain name the
-// schema does not read is dropped (Conform's own intent fields among them) (an index of 400000000 would
-// otherwise make an array that long for zod to walk). Each check costs the
-// length of the name, whatever the index says.
+// have sent is refused: "prototype" anywhere, a path into something the schema
+// does not have, an index at or past its array's .max() (an index of 400000000
+// would otherwise make an array that long for zod to walk). A plain name the
+// schema does not read is dropped, Conform's own intent fields among them. Each
+// check costs the length of the name, whatever the index says.
 export const MAX_FORM_FIELDS = 300;
 export const MAX_FIELD_NAME_LENGTH = 120;
 // React's own fields for progressive enhancement ($ACTION_ID_…, $ACTION_REF_…)
