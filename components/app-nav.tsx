@@ -6,6 +6,13 @@ async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/signin" });
 }
 
+const NAV_ITEMS = [
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/interviews/new", label: "Log an interview" },
+  { href: "/outbox", label: "Outbox" },
+  { href: "/settings", label: "Settings" },
+];
+
 const NAV_LINK = "inline-flex min-h-11 items-center px-2 text-sm font-medium text-slate-700 hover:text-slate-900";
 
 // Phone first: on a narrow screen the links wrap to a row of their own under
@@ -18,26 +25,13 @@ export function AppNav({ email }: { email: string }) {
           Afterview
         </Link>
         <ul className="order-last flex w-full flex-wrap items-center gap-x-2 sm:order-none sm:w-auto sm:gap-x-4">
-          <li>
-            <Link href="/dashboard" className={NAV_LINK}>
-              Dashboard
-            </Link>
-          </li>
-          <li>
-            <Link href="/interviews/new" className={NAV_LINK}>
-              Log an interview
-            </Link>
-          </li>
-          <li>
-            <Link href="/outbox" className={NAV_LINK}>
-              Outbox
-            </Link>
-          </li>
-          <li>
-            <Link href="/settings" className={NAV_LINK}>
-              Settings
-            </Link>
-          </li>
+          {NAV_ITEMS.map(({ href, label }) => (
+            <li key={href}>
+              <Link href={href} className={NAV_LINK}>
+                {label}
+              </Link>
+            </li>
+          ))}
         </ul>
         <span className="ml-auto hidden truncate text-sm text-slate-600 md:inline">{email}</span>
         <form action={signOutAction} className="ml-auto md:ml-0">
