@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -38,6 +39,15 @@ export const users = pgTable("user", {
   personalWords: text("personal_words").array().notNull().default(sql`'{}'::text[]`),
   // docs/rules.md "Network invitation": off unless the user asks for the line in thank-yous
   includeNetworkInvite: boolean("include_network_invite").notNull().default(false),
+  // the morning digest (off until the user opts in): local hour, ISO weekdays (1 = Monday)
+  digestEnabled: boolean("digest_enabled").notNull().default(false),
+  digestHour: smallint("digest_hour").notNull().default(8),
+  digestWeekdays: smallint("digest_weekdays").array().notNull().default(sql`'{1,2,3,4,5}'::smallint[]`),
+  // "nothing due, N waiting for replies", at most once a week, only if asked for
+  digestWeeklyIdle: boolean("digest_weekly_idle").notNull().default(false),
+  // public holidays the plan skips: an ISO 3166 country and optional region; null means none
+  holidayCountry: text("holiday_country"),
+  holidayRegion: text("holiday_region"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -137,12 +147,16 @@ export const opportunities = pgTable(
     // the start of its latest interview, kept by the interview mutations: lists
     // order opportunities by it, read from an index instead of aggregating every interview
     lastInterviewAt: timestamp("last_interview_at", { withTimezone: true }),
+    // where an imported opportunity came from (the exported id, or a hash of the CSV row),
+    // so importing the same file twice creates nothing the second time
+    importKey: text("import_key"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (o) => [
     index("opportunity_user_idx").on(o.userId, o.createdAt),
     index("opportunity_user_last_interview_idx").on(o.userId, o.lastInterviewAt.desc().nullsLast(), o.updatedAt.desc()),
+    uniqueIndex("opportunity_user_import_key_idx").on(o.userId, o.importKey),
   ],
 );
 
@@ -172,6 +186,8 @@ export const interviews = pgTable(
     sharedInterests: text("shared_interests").notNull().default(""),
     // who receives follow-ups and the call; null (or a deleted interviewer) means the first one
     followUpInterviewerId: uuid("follow_up_interviewer_id").references((): AnyPgColumn => interviewers.id, { onDelete: "set null" }),
+    // bumped on every change of the interview; the calendar event's SEQUENCE
+    version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -387,6 +403,40 @@ export const outboundMessages = pgTable(
   ],
 );
 
+// What an opportunity's plan was before a reply, outcome, done or skip changed it,
+// so Undo restores exactly that plan. Only the latest few per opportunity are kept.
+export const planUndos = pgTable(
+  "plan_undo",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: ownerColumn(),
+    opportunityId: uuid("opportunity_id")
+      .notNull()
+      .references(() => opportunities.id, { onDelete: "cascade" }),
+    // what was done, e.g. "replied", "outcome:offer", "done", "skipped"
+    action: text("action").notNull(),
+    snapshot: jsonb("snapshot").notNull(),
+    undoneAt: timestamp("undone_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (u) => [index("plan_undo_opportunity_idx").on(u.userId, u.opportunityId, u.createdAt)],
+);
+
+// One row per user and local day a digest went out (or was claimed by a worker), so
+// a digest is sent at most once a local day whatever the workers, restarts and DST do.
+export const digestRuns = pgTable(
+  "digest_run",
+  {
+    userId: ownerColumn(),
+    localDate: date("local_date", { mode: "string" }).notNull(),
+    // "due" (something overdue or due today) or "idle" (the weekly "nothing due")
+    kind: text("kind").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (d) => [primaryKey({ columns: [d.userId, d.localDate] })],
+);
+
 // "none" is accepted only for a server on this machine (a local relay or bridge).
 export const mailSecurity = pgEnum("mail_security", ["tls", "starttls", "none"]);
 
@@ -495,4 +545,6 @@ export type OutboundMessage = typeof outboundMessages.$inferSelect;
 export type SmtpSetting = typeof smtpSettings.$inferSelect;
 export type ImapSetting = typeof imapSettings.$inferSelect;
 export type GoogleSetting = typeof googleSettings.$inferSelect;
+export type PlanUndo = typeof planUndos.$inferSelect;
+export type DigestRun = typeof digestRuns.$inferSelect;
 export type WorkerHeartbeat = typeof workerHeartbeats.$inferSelect;
