@@ -1,4 +1,4 @@
-// What Afterview may ask Google for, and when (README "Google").
+// What Afterview may ask Google for, and when (docs/user-guide.md "Google").
 
 export const GMAIL_SEND_SCOPE = "https://www.googleapis.com/auth/gmail.send";
 /** Restricted by Google (reading mail): asked only when the user opts in to reply reading. */

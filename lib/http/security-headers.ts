@@ -1,4 +1,4 @@
-// The headers every page answers with (README, "Security"). Pure functions of
+// The headers every page answers with (docs/security.md, "In short"). Pure functions of
 // their inputs, so proxy.ts stays a few lines and the policy is tested alone.
 
 // 16 random bytes, as the CSP nonce grammar (base64) wants them.

@@ -46,7 +46,7 @@ async function queueMessages(count: number, label: string): Promise<string[]> {
 const readAll = (ids: string[]) => getDb().select().from(outboundMessages).where(inArray(outboundMessages.id, ids));
 const allSettled = (rows: OutboundMessage[]) => rows.every((row) => !["scheduled", "sending"].includes(row.status));
 
-/** README "Sending: what can go wrong": never twice, never silently lost. */
+/** docs/user-guide.md "Sending: what can go wrong": never twice, never silently lost. */
 function assertNeverTwiceNeverLost(rows: OutboundMessage[]) {
   const deliveries = new Map<string, number>();
   for (const mail of [...smtp.received, ...smtp.receivedUnacknowledged]) {

@@ -177,7 +177,7 @@ export async function retryMessage({ userId, messageId, now }: { userId: string;
 }
 
 /**
- * "Unknown" is the user's call (README "Sending: what can go wrong"): they
+ * "Unknown" is the user's call (docs/user-guide.md "Sending: what can go wrong"): they
  * checked their Sent folder and tell us it left, or ask to send it again.
  */
 export async function resolveUnknownMessage({

@@ -17,7 +17,7 @@ const PASSWORD_REQUIRED = "Enter the password (for Gmail or Outlook, an app pass
 
 type SmtpAccount = Extract<SmtpServerSettings, { host: string }>;
 
-// The transport's words for the user (README "Sending: what can go wrong"),
+// The transport's words for the user (docs/user-guide.md "Sending: what can go wrong"),
 // tied to the form field that can fix them.
 function toUserFacingError(error: DeliveryError, prefix = ""): UserFacingError {
   const field = error instanceof SmtpDeliveryError ? error.field : null;

@@ -49,7 +49,7 @@ function readNetworkCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** What a failed users.messages.send means for the outbox (README "Sending: what can go wrong"). */
+/** What a failed users.messages.send means for the outbox (docs/user-guide.md "Sending: what can go wrong"). */
 export function toGmailDeliveryError(error: unknown): DeliveryError {
   const status = readGoogleErrorStatus(error);
   if (status === undefined) {

@@ -171,7 +171,7 @@ export class SmtpDeliveryError extends DeliveryError {
 }
 
 /**
- * README "Sending: what can go wrong" lists these outcomes. Nothing the server
+ * docs/user-guide.md "Sending: what can go wrong" lists these outcomes. Nothing the server
  * said before it accepted the login is quoted: until then the other end may be
  * any service on any host, and quoting it would let the Settings form read
  * banners. After the login, the account's own provider explaining why it

@@ -24,7 +24,7 @@ export type MailTransport = {
 };
 
 /**
- * How a failed send ends (README "Sending: what can go wrong"):
+ * How a failed send ends (docs/user-guide.md "Sending: what can go wrong"):
  * - temporary: nothing was delivered and trying again may work (network, SMTP 4xx, HTTP 429/5xx);
  * - permanent: nothing was delivered and trying again will not help (SMTP 5xx, bad address, login refused);
  * - unknown: the message may have been delivered (the connection dropped after the message was handed over).
