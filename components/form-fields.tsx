@@ -10,7 +10,7 @@ type FieldProps = {
 
 // 44 px tall for a thumb; 16 px text on phones, below which iOS zooms into a focused field
 const INPUT_CLASS =
-  "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-600";
+  "mt-1 block min-h-11 w-full rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-base shadow-sm sm:text-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600 aria-[invalid=true]:border-red-600";
 
 function fieldId(name: string, id?: string): string {
   return id ?? `field-${name.replace(/\./g, "-")}`;
@@ -24,16 +24,16 @@ function FieldShell({ name, label, errors, hint, id, children }: FieldProps & { 
   const invalid = Boolean(errors?.length);
   return (
     <div>
-      <label htmlFor={inputId} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={inputId} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
       </label>
       {children({ id: inputId, describedBy: [hint ? hintId : "", errorId].filter(Boolean).join(" "), invalid })}
       {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-600">
+        <p id={hintId} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
           {hint}
         </p>
       ) : null}
-      <p id={errorId} aria-live="polite" className="mt-1 text-sm text-red-700">
+      <p id={errorId} aria-live="polite" className="mt-1 text-sm text-red-700 dark:text-red-300">
         {errors?.join(" ")}
       </p>
     </div>
@@ -113,8 +113,8 @@ export function FormMessage({ status, message }: { status: string; message?: str
       className={
         message
           ? status === "error"
-            ? "rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
-            : "rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-800"
+            ? "rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-800 dark:text-red-200"
+            : "rounded-md border border-green-200 dark:border-green-800 bg-green-50 dark:bg-green-950 px-3 py-2 text-sm text-green-800 dark:text-green-200"
           : "sr-only"
       }
     >

@@ -5,12 +5,12 @@ import type { MessageSummary } from "@/lib/mail/queries";
 import { ActionForm } from "./action-form";
 
 const STATUS_STYLES: Record<MessageSummary["status"], string> = {
-  scheduled: "bg-blue-50 text-blue-800 border-blue-200",
-  sending: "bg-blue-50 text-blue-800 border-blue-200",
-  sent: "bg-green-50 text-green-800 border-green-200",
-  failed: "bg-red-50 text-red-800 border-red-200",
-  unknown: "bg-amber-50 text-amber-900 border-amber-300",
-  cancelled: "bg-slate-50 text-slate-700 border-slate-200",
+  scheduled: "bg-blue-50 dark:bg-blue-950 text-blue-800 dark:text-blue-200 border-blue-200 dark:border-blue-800",
+  sending: "bg-blue-50 dark:bg-blue-950 text-blue-800 dark:text-blue-200 border-blue-200 dark:border-blue-800",
+  sent: "bg-green-50 dark:bg-green-950 text-green-800 dark:text-green-200 border-green-200 dark:border-green-800",
+  failed: "bg-red-50 dark:bg-red-950 text-red-800 dark:text-red-200 border-red-200 dark:border-red-800",
+  unknown: "bg-amber-50 dark:bg-amber-950 text-amber-900 dark:text-amber-200 border-amber-300 dark:border-amber-700",
+  cancelled: "bg-slate-50 dark:bg-slate-950 text-slate-700 dark:text-slate-300 border-slate-200 dark:border-slate-700",
 };
 
 export function statusLine(
@@ -67,7 +67,7 @@ export function MessageStatus({ message, zone }: { message: MessageSummary; zone
                 name="sendAtLocal"
                 required
                 defaultValue={toLocalInput(message.sendAt, zone)}
-                className="min-h-11 rounded-md border border-slate-300 bg-white px-2 py-1 text-base text-slate-900 sm:text-sm"
+                className="min-h-11 rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-base text-slate-900 dark:text-slate-100 sm:text-sm"
               />
             </ActionForm>
             <ActionForm action={cancelMessageAction} fields={fields} label="Cancel the send" pendingLabel="Cancelling…" />

@@ -28,25 +28,25 @@ export function OpportunityListView({ rows, headingLevel }: { rows: OpportunityR
   return (
     <ul className="mt-3 space-y-4" aria-label="Opportunities" onClick={navigate}>
       {rows.map((opportunity) => (
-        <li key={opportunity.id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <li key={opportunity.id} className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-5 shadow-sm">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <Heading className="text-base font-semibold">
-              {opportunity.role} <span className="font-normal text-slate-600">at</span> {opportunity.company}
+              {opportunity.role} <span className="font-normal text-slate-600 dark:text-slate-400">at</span> {opportunity.company}
             </Heading>
-            <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{STATUS_LABELS[opportunity.status]}</span>
+            <span className="rounded-full bg-slate-100 dark:bg-slate-800 px-2 py-0.5 text-xs font-medium text-slate-700 dark:text-slate-300">{STATUS_LABELS[opportunity.status]}</span>
           </div>
-          <ul className="mt-3 divide-y divide-slate-100">
+          <ul className="mt-3 divide-y divide-slate-100 dark:divide-slate-800">
             {opportunity.interviews.map((interview) => (
               <li key={interview.id} className="py-2">
                 <a href={`/interviews/${interview.id}`} className="group flex flex-wrap items-baseline gap-x-3">
-                  <span className="font-medium text-brand-700 group-hover:underline">{interview.stage}</span>
-                  <span className="text-sm text-slate-700">{interview.startsAt}</span>
-                  <span className="text-sm text-slate-600">with {interview.interviewers}</span>
+                  <span className="font-medium text-brand-700 dark:text-brand-300 group-hover:underline">{interview.stage}</span>
+                  <span className="text-sm text-slate-700 dark:text-slate-300">{interview.startsAt}</span>
+                  <span className="text-sm text-slate-600 dark:text-slate-400">with {interview.interviewers}</span>
                 </a>
               </li>
             ))}
           </ul>
-          <div className="mt-3 border-t border-slate-100 pt-3">
+          <div className="mt-3 border-t border-slate-100 dark:border-slate-800 pt-3">
             <OutcomeButtonGroup opportunityId={opportunity.id} status={opportunity.status} company={opportunity.company} commands={commands} />
           </div>
         </li>

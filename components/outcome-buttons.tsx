@@ -10,7 +10,7 @@ const OUTCOME_BUTTONS = [
   { outcome: "withdrawn", label: "I withdrew" },
 ] as const;
 
-const BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
+const BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-60";
 
 type Commands = ReturnType<typeof useRowCommands>;
 
@@ -22,7 +22,7 @@ export function OutcomeButtonGroup({ opportunityId, status, company, commands }:
   const record = (outcome: string) => commands.run(opportunityId, () => recordOutcomeAction(opportunityId, outcome));
   return (
     <div role="group" aria-label={`Record an outcome for ${company}`} className="flex flex-wrap items-center gap-2" aria-busy={isBusy}>
-      <span className="text-sm text-slate-600">Heard back?</span>
+      <span className="text-sm text-slate-600 dark:text-slate-400">Heard back?</span>
       {status === "active" ? (
         OUTCOME_BUTTONS.map((button) => (
           <button key={button.outcome} type="button" disabled={isBusy} onClick={() => record(button.outcome)} className={BUTTON}>
@@ -35,7 +35,7 @@ export function OutcomeButtonGroup({ opportunityId, status, company, commands }:
         </button>
       )}
       {error ? (
-        <p role="alert" className="w-full text-xs text-red-700">
+        <p role="alert" className="w-full text-xs text-red-700 dark:text-red-300">
           {error}
         </p>
       ) : null}

@@ -5,7 +5,7 @@ import { snoozeStepAction } from "@/app/(app)/steps/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 
 // 44 px tall: a thumb's width (phone first)
-export const STEP_BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60";
+export const STEP_BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-60";
 
 // Mounted when opened, so a list of steps holds one form state, not one per row.
 export function SnoozeForm({ stepId, defaultSnoozeLocal }: { stepId: string; defaultSnoozeLocal: string }) {
@@ -16,7 +16,7 @@ export function SnoozeForm({ stepId, defaultSnoozeLocal }: { stepId: string; def
     <form action={snoozeAction} className="flex flex-wrap items-end gap-2" aria-busy={isSaving}>
       <input type="hidden" name="stepId" value={stepId} />
       <div>
-        <label htmlFor={inputId} className="block text-xs font-medium text-slate-700">
+        <label htmlFor={inputId} className="block text-xs font-medium text-slate-700 dark:text-slate-300">
           Snooze until
         </label>
         <input
@@ -27,13 +27,13 @@ export function SnoozeForm({ stepId, defaultSnoozeLocal }: { stepId: string; def
           defaultValue={defaultSnoozeLocal}
           aria-describedby={`${inputId}-error`}
           aria-invalid={Boolean(untilError)}
-          className="min-h-11 rounded-md border border-slate-300 px-2 py-1 text-base sm:text-sm"
+          className="min-h-11 rounded-md border border-slate-300 dark:border-slate-600 px-2 py-1 text-base sm:text-sm"
         />
       </div>
       <button type="submit" className={STEP_BUTTON} disabled={isSaving}>
         Save snooze
       </button>
-      <p id={`${inputId}-error`} aria-live="polite" className="w-full text-xs text-red-700">
+      <p id={`${inputId}-error`} aria-live="polite" className="w-full text-xs text-red-700 dark:text-red-300">
         {untilError?.join(" ")}
       </p>
     </form>

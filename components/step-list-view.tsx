@@ -22,9 +22,9 @@ export type StepRow = {
 
 const STATUS_BADGES = {
   pending: null,
-  done: { label: "Done", className: "bg-green-100 text-green-800" },
-  skipped: { label: "Skipped", className: "bg-slate-100 text-slate-700" },
-  cancelled: { label: "Cancelled", className: "bg-slate-100 text-slate-700" },
+  done: { label: "Done", className: "bg-green-100 dark:bg-green-900 text-green-800 dark:text-green-200" },
+  skipped: { label: "Skipped", className: "bg-slate-100 dark:bg-slate-800 text-slate-700 dark:text-slate-300" },
+  cancelled: { label: "Cancelled", className: "bg-slate-100 dark:bg-slate-800 text-slate-700 dark:text-slate-300" },
 } as const;
 
 export function StepListView({ rows, label, defaultSnoozeLocal }: { rows: StepRow[]; label: string; defaultSnoozeLocal: string }) {
@@ -32,41 +32,41 @@ export function StepListView({ rows, label, defaultSnoozeLocal }: { rows: StepRo
   const commands = useRowCommands();
   const [snoozingId, setSnoozingId] = useState<string | null>(null);
   return (
-    <ul aria-label={label} onClick={navigate} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
+    <ul aria-label={label} onClick={navigate} className="divide-y divide-slate-100 dark:divide-slate-800 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 shadow-sm">
       {rows.map((row) => {
         const badge = STATUS_BADGES[row.status];
         const isPending = row.status === "pending";
         return (
           <li key={row.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between">
             <div className="min-w-0 sm:flex-1">
-              <p className={`font-semibold break-words ${row.status === "cancelled" || row.status === "skipped" ? "text-slate-500 line-through" : ""}`}>
+              <p className={`font-semibold break-words ${row.status === "cancelled" || row.status === "skipped" ? "text-slate-500 dark:text-slate-400 line-through" : ""}`}>
                 {row.title}
                 {badge ? (
                   <span className={`ml-2 rounded-full px-2 py-0.5 text-xs font-medium no-underline ${badge.className}`}>{badge.label}</span>
                 ) : null}
                 {row.requiresOverride ? (
-                  <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">Beyond two: your override</span>
+                  <span className="ml-2 rounded-full bg-amber-100 dark:bg-amber-900 px-2 py-0.5 text-xs font-medium text-amber-900 dark:text-amber-200">Beyond two: your override</span>
                 ) : null}
               </p>
-              <p className="text-sm break-words text-slate-700">
+              <p className="text-sm break-words text-slate-700 dark:text-slate-300">
                 {row.when}
                 {row.interviewLabel ? (
                   <>
                     {" · "}
-                    <a href={`/interviews/${row.interviewId}`} className="text-brand-700 underline">
+                    <a href={`/interviews/${row.interviewId}`} className="text-brand-700 dark:text-brand-300 underline">
                       {row.interviewLabel}
                     </a>
                   </>
                 ) : null}
               </p>
-              <p className="mt-1 text-sm text-slate-600">{row.reason}</p>
+              <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{row.reason}</p>
               {isPending && row.isDraftable ? (
-                <a href={`/drafts/${row.id}`} className="mr-3 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 underline" aria-label={`Open the draft: ${row.title}`}>
+                <a href={`/drafts/${row.id}`} className="mr-3 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 dark:text-brand-300 underline" aria-label={`Open the draft: ${row.title}`}>
                   Open draft
                 </a>
               ) : null}
               {isPending ? (
-                <a href={`/interviews/${row.interviewId}/calendar?step=${row.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline" download aria-label={`Add to calendar: ${row.title}`}>
+                <a href={`/interviews/${row.interviewId}/calendar?step=${row.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 dark:text-brand-300 underline" download aria-label={`Add to calendar: ${row.title}`}>
                   Add to calendar
                 </a>
               ) : null}
@@ -92,7 +92,7 @@ export function StepListView({ rows, label, defaultSnoozeLocal }: { rows: StepRo
                 </div>
                 {snoozingId === row.id ? <SnoozeForm stepId={row.id} defaultSnoozeLocal={defaultSnoozeLocal} /> : null}
                 {commands.errorFor(row.id) ? (
-                  <p role="alert" className="text-xs text-red-700">
+                  <p role="alert" className="text-xs text-red-700 dark:text-red-300">
                     {commands.errorFor(row.id)}
                   </p>
                 ) : null}

@@ -16,7 +16,7 @@ export function SubmitButton({
   const styles = {
     primary: "bg-brand-600 text-white hover:bg-brand-700",
     danger: "bg-red-700 text-white hover:bg-red-800",
-    secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100",
+    secondary: "border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 text-slate-800 dark:text-slate-200 hover:bg-slate-100 dark:hover:bg-slate-800",
   }[variant];
   return (
     <button

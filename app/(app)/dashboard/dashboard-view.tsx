@@ -34,12 +34,12 @@ export function DashboardView({ isDeleted, timeZoneLabel, groups, opportunities,
           Log an interview
         </Link>
       </div>
-      <p className="mt-1 text-sm text-slate-600">Times are in {timeZoneLabel}.</p>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Times are in {timeZoneLabel}.</p>
 
       {opportunities.length === 0 ? (
-        <section className="mt-10 rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
+        <section className="mt-10 rounded-lg border border-dashed border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 p-10 text-center">
           <h2 className="text-lg font-semibold">No interviews yet</h2>
-          <p className="mt-2 text-slate-700">
+          <p className="mt-2 text-slate-700 dark:text-slate-300">
             Log your first interview right after it ends: who you met, what you talked about, and when they will decide.
             Afterview plans every follow-up from there.
           </p>
@@ -52,16 +52,16 @@ export function DashboardView({ isDeleted, timeZoneLabel, groups, opportunities,
           {groups.map((group) =>
             group.rows.length === 0 && !group.empty ? null : (
               <section key={group.id} aria-labelledby={`${group.id}-heading`} className="mt-8">
-                <h2 id={`${group.id}-heading`} className={`text-lg font-semibold ${group.id === "overdue" ? "text-red-800" : ""}`}>
+                <h2 id={`${group.id}-heading`} className={`text-lg font-semibold ${group.id === "overdue" ? "text-red-800 dark:text-red-200" : ""}`}>
                   {group.title}
                   {group.total > group.rows.length ? (
-                    <span className="ml-2 text-sm font-normal text-slate-600">
+                    <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
                       (first {group.rows.length} of {group.total}; the rest are on each interview&apos;s page)
                     </span>
                   ) : null}
                 </h2>
                 {group.rows.length === 0 ? (
-                  <p className="mt-2 text-sm text-slate-600">{group.empty}</p>
+                  <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{group.empty}</p>
                 ) : (
                   <div className="mt-2">
                     <StepListView rows={group.rows} label={group.title} defaultSnoozeLocal={defaultSnoozeLocal} />
@@ -77,7 +77,7 @@ export function DashboardView({ isDeleted, timeZoneLabel, groups, opportunities,
             </h2>
             <OpportunityListView rows={opportunities} headingLevel={3} />
             {hasMoreOpportunities ? (
-              <Link href="/interviews" className="mt-3 inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+              <Link href="/interviews" className="mt-3 inline-flex min-h-11 items-center text-sm text-brand-700 dark:text-brand-300 underline">
                 All opportunities and interviews
               </Link>
             ) : null}

@@ -17,8 +17,8 @@ export default async function AllInterviewsPage() {
     <>
       <h1 className="text-2xl font-bold">All opportunities and interviews</h1>
       {opportunities.length === 0 ? (
-        <p className="mt-6 text-slate-700">
-          Nothing logged yet. <Link href="/interviews/new" className="text-brand-700 underline">Log an interview</Link>.
+        <p className="mt-6 text-slate-700 dark:text-slate-300">
+          Nothing logged yet. <Link href="/interviews/new" className="text-brand-700 dark:text-brand-300 underline">Log an interview</Link>.
         </p>
       ) : (
         <OpportunityList opportunities={opportunities} timeZone={settings.timeZone} headingLevel={2} />

@@ -17,19 +17,19 @@ export default async function OutboxPage() {
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">Outbox</h1>
-      <p className="mb-6 text-sm text-slate-600">
+      <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">
         Everything Afterview sends for you, newest first. Mail leaves through {account.label}
-        {account.kind === "dev" ? "" : ` as ${account.fromAddress}`}; change it in <Link href="/settings" className="text-brand-700 underline">Settings</Link>.
+        {account.kind === "dev" ? "" : ` as ${account.fromAddress}`}; change it in <Link href="/settings" className="text-brand-700 dark:text-brand-300 underline">Settings</Link>.
         {needsAttention > 0 ? ` ${needsAttention} need${needsAttention === 1 ? "s" : ""} your attention.` : ""}
       </p>
       {workerSilence ? (
-        <p role="status" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <p role="status" className="mb-6 rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950 px-4 py-3 text-sm text-amber-900 dark:text-amber-200">
           {workerSilence}
         </p>
       ) : null}
       {messages.length === 0 ? (
-        <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-600">
-          Nothing sent yet. Open a draft from the <Link href="/dashboard" className="text-brand-700 underline">dashboard</Link>, approve it,
+        <p className="rounded-md border border-dashed border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-4 py-6 text-center text-sm text-slate-600 dark:text-slate-400">
+          Nothing sent yet. Open a draft from the <Link href="/dashboard" className="text-brand-700 dark:text-brand-300 underline">dashboard</Link>, approve it,
           and send it now or at its proposed time.
         </p>
       ) : (
@@ -37,10 +37,10 @@ export default async function OutboxPage() {
           {messages.map((message) => (
             <li key={message.id} className="space-y-2">
               <h2 className="text-base font-semibold">
-                <Link href={`/drafts/${message.stepId}`} className="text-brand-700 underline">
+                <Link href={`/drafts/${message.stepId}`} className="text-brand-700 dark:text-brand-300 underline">
                   {message.subject}
                 </Link>{" "}
-                <span className="font-normal text-slate-600">
+                <span className="font-normal text-slate-600 dark:text-slate-400">
                   · {message.role} at {message.company}
                 </span>
               </h2>
@@ -49,7 +49,7 @@ export default async function OutboxPage() {
           ))}
         </ol>
       )}
-      {messages.length === OUTBOX_PAGE_SIZE ? <p className="mt-4 text-sm text-slate-600">Showing the latest {OUTBOX_PAGE_SIZE} messages.</p> : null}
+      {messages.length === OUTBOX_PAGE_SIZE ? <p className="mt-4 text-sm text-slate-600 dark:text-slate-400">Showing the latest {OUTBOX_PAGE_SIZE} messages.</p> : null}
     </>
   );
 }

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/submit-button";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { revokeFeedAction, rotateFeedAction } from "./calendar-actions";
 
-const LINK = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100";
+const LINK = "inline-flex min-h-11 items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium text-slate-800 dark:text-slate-200 hover:bg-slate-100 dark:hover:bg-slate-800";
 
 function subscribeLinks(feedUrl: string) {
   const webcal = feedUrl.replace(/^https?:/, "webcal:");
@@ -24,11 +24,11 @@ export function CalendarFeedPanel({ activeSince }: { activeSince: string | null 
   const feedUrl = rotateState.result?.feedUrl;
   const latest = revokeState.status !== "idle" && !feedUrl ? revokeState : rotateState;
   return (
-    <section aria-labelledby="calendar-heading" className="mt-8 space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <section aria-labelledby="calendar-heading" className="mt-8 space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6 shadow-sm">
       <h2 id="calendar-heading" className="text-lg font-semibold">
         Calendar feed
       </h2>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-slate-700 dark:text-slate-300">
         Every follow-up date as an event in the calendar you already use. The address is private: anyone who has it can
         read your plan (names, companies and due dates, no notes).
       </p>
@@ -39,7 +39,7 @@ export function CalendarFeedPanel({ activeSince }: { activeSince: string | null 
             Your feed address
           </label>
           <div className="flex gap-2">
-            <input id="feed-url" readOnly value={feedUrl} className="block min-h-11 w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+            <input id="feed-url" readOnly value={feedUrl} className="block min-h-11 w-full rounded-md border border-slate-300 dark:border-slate-600 bg-slate-50 dark:bg-slate-950 px-3 py-2 font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
             <button
               type="button"
               className={LINK}
@@ -60,11 +60,11 @@ export function CalendarFeedPanel({ activeSince }: { activeSince: string | null 
           </div>
         </div>
       ) : activeSince ? (
-        <p className="text-sm text-slate-700">
+        <p className="text-sm text-slate-700 dark:text-slate-300">
           Your feed is on (address created {activeSince}). The address was shown once; make a new one if you lost it.
         </p>
       ) : (
-        <p className="text-sm text-slate-700">No feed yet.</p>
+        <p className="text-sm text-slate-700 dark:text-slate-300">No feed yet.</p>
       )}
       <div className="flex flex-wrap gap-3">
         <form action={rotate}>

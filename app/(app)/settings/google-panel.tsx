@@ -38,13 +38,13 @@ export async function GooglePanel({ userId, timeZone }: { userId: string; timeZo
   if (!isGoogleConfigured()) return null;
   const state = await getGooglePanelState({ userId });
   return (
-    <section aria-labelledby="google-heading" className="mt-8 space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <section aria-labelledby="google-heading" className="mt-8 space-y-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6 shadow-sm">
       <h2 id="google-heading" className="text-lg font-semibold">
         Google
       </h2>
       {!state.isConnected ? (
         <>
-          <p className="text-sm text-slate-700">
+          <p className="text-sm text-slate-700 dark:text-slate-300">
             Connect your Google account to send follow-ups from Gmail. Reading replies and Google Calendar push can be
             turned on afterwards; Google asks for each permission when you turn it on.
           </p>
@@ -52,11 +52,11 @@ export async function GooglePanel({ userId, timeZone }: { userId: string; timeZo
         </>
       ) : (
         <>
-          <p className="text-sm text-slate-700">
+          <p className="text-sm text-slate-700 dark:text-slate-300">
             Connected as <strong>{state.address}</strong>.
           </p>
           {state.brokenAt ? (
-            <div role="alert" className="space-y-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            <div role="alert" className="space-y-3 rounded-md border border-red-200 dark:border-red-800 bg-red-50 dark:bg-red-950 px-3 py-2 text-sm text-red-800 dark:text-red-200">
               <p>
                 Since {formatDateTime(state.brokenAt, timeZone)}, Google refuses Afterview&apos;s access (the permission was
                 removed or expired). Nothing is sent, read or pushed through Google until you reconnect.
@@ -64,7 +64,7 @@ export async function GooglePanel({ userId, timeZone }: { userId: string; timeZo
               <GoogleConnectForm label="Reconnect Google" />
             </div>
           ) : state.lastError ? (
-            <p className="text-sm text-red-800">{state.lastError}</p>
+            <p className="text-sm text-red-800 dark:text-red-200">{state.lastError}</p>
           ) : null}
           <ul className="space-y-4">
             {FEATURES.map(({ feature, name, scope, description }) => {
@@ -76,12 +76,12 @@ export async function GooglePanel({ userId, timeZone }: { userId: string; timeZo
                     ? `Last checked ${formatDateTime(state.lastReplyCheckAt, timeZone)}.`
                     : null;
               return (
-                <li key={feature} className="space-y-2 border-t border-slate-100 pt-4">
+                <li key={feature} className="space-y-2 border-t border-slate-100 dark:border-slate-800 pt-4">
                   <h3 className="text-sm font-semibold">
                     {name}: <span className="font-normal">{describeState(featureState)}</span>
                   </h3>
-                  <p className="text-sm text-slate-700">{description}</p>
-                  <p className="text-xs text-slate-600">
+                  <p className="text-sm text-slate-700 dark:text-slate-300">{description}</p>
+                  <p className="text-xs text-slate-600 dark:text-slate-400">
                     Google permission <code>{scope}</code>: {featureState.isGranted ? "granted" : "not granted yet"}.
                     {detail ? ` ${detail}` : ""}
                   </p>

@@ -17,7 +17,7 @@ export function SettingsForm({ initialValues, timeZones }: { initialValues: Valu
   const values = typed ? { ...initialValues, ...typed, includeNetworkInvite: typed.includeNetworkInvite ?? "" } : initialValues;
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={formAction} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <form action={formAction} noValidate className="space-y-5 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-6 shadow-sm">
       <FormMessage status={state.status} message={state.message} />
       <div key={JSON.stringify(state)} className="grid gap-5">
         <TextField name="displayName" label="Your name, as it appears in your messages" autoComplete="name" defaultValue={values.displayName} errors={errors.displayName} />
@@ -62,9 +62,9 @@ export function SettingsForm({ initialValues, timeZones }: { initialValues: Valu
               defaultChecked={values.includeNetworkInvite === "on"}
               aria-describedby="field-includeNetworkInvite-hint"
             />
-            <span className="font-medium text-slate-800">Invite interviewers to connect on a professional network in thank-you emails</span>
+            <span className="font-medium text-slate-800 dark:text-slate-200">Invite interviewers to connect on a professional network in thank-you emails</span>
           </label>
-          <p id="field-includeNetworkInvite-hint" className="mt-1 text-xs text-slate-600">
+          <p id="field-includeNetworkInvite-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
             Off by default: a connection request before you are hired can read as presumptuous. When on, a thank-you ends with one
             line inviting them to connect; you can still delete it from any draft.
           </p>

@@ -9,8 +9,8 @@ import { addToDictionaryAction, approveDraftAction, previewDraftAction, regenera
 import { ChecksPanel } from "./checks-panel";
 
 const CHECK_DELAY_MS = 500;
-const INPUT = "mt-1 block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm";
-const BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold hover:bg-slate-100 disabled:opacity-60";
+const INPUT = "mt-1 block min-h-11 w-full rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-base shadow-sm sm:text-sm";
+const BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-2 text-sm font-semibold hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-60";
 
 type Props = {
   stepId: string;
@@ -86,7 +86,7 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, isLocked, i
               Subject
             </label>
             <input id="draft-subject" name="subject" readOnly={isLocked} value={subject} onChange={(event) => setSubject(event.target.value)} className={INPUT} aria-describedby="draft-subject-error" />
-            <p id="draft-subject-error" aria-live="polite" className="mt-1 text-sm text-red-700">
+            <p id="draft-subject-error" aria-live="polite" className="mt-1 text-sm text-red-700 dark:text-red-300">
               {approveState.fieldErrors?.subject?.join(" ")}
             </p>
           </div>
@@ -95,7 +95,7 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, isLocked, i
               Message
             </label>
             <textarea id="draft-body" name="body" readOnly={isLocked} value={body} onChange={(event) => setBody(event.target.value)} rows={18} className={`${INPUT} font-sans leading-relaxed`} aria-describedby="draft-body-error" />
-            <p id="draft-body-error" aria-live="polite" className="mt-1 text-sm text-red-700">
+            <p id="draft-body-error" aria-live="polite" className="mt-1 text-sm text-red-700 dark:text-red-300">
               {approveState.fieldErrors?.body?.join(" ") ?? previewError}
             </p>
           </div>
@@ -123,7 +123,7 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, isLocked, i
             >
               {copied ? "Copied" : "Copy"}
             </button>
-            <span role="status" className="text-sm text-slate-600">
+            <span role="status" className="text-sm text-slate-600 dark:text-slate-400">
               {status}
             </span>
           </div>
@@ -143,10 +143,11 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, isLocked, i
         <h2 id="preview-heading" className="text-base font-semibold">
           Preview
         </h2>
-        <iframe title="Email preview" sandbox="" srcDoc={preview.html} className="h-[560px] w-full rounded-lg border border-slate-200 bg-white" />
+        {/* The preview is the mail as the interviewer will see it: light, whatever this page's scheme. */}
+        <iframe title="Email preview" sandbox="" srcDoc={preview.html} className="h-[560px] w-full rounded-lg border border-slate-200 bg-white [color-scheme:light] dark:border-slate-700" />
         <details>
-          <summary className="cursor-pointer py-3 text-sm text-slate-700">Plain-text version</summary>
-          <pre className="mt-2 whitespace-pre-wrap break-words rounded-lg border border-slate-200 bg-white p-4 text-sm">{preview.text}</pre>
+          <summary className="cursor-pointer py-3 text-sm text-slate-700 dark:text-slate-300">Plain-text version</summary>
+          <pre className="mt-2 whitespace-pre-wrap break-words rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 text-sm">{preview.text}</pre>
         </details>
       </section>
     </div>

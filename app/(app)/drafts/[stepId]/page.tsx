@@ -38,7 +38,7 @@ export default async function DraftPage({ params }: { params: Promise<{ stepId: 
   const canSend = view.kind !== "letter" && view.draft.status === "approved" && !isLocked && view.step.status === "pending";
   return (
     <>
-      <Link href={`/interviews/${view.interviewId}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+      <Link href={`/interviews/${view.interviewId}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 dark:text-brand-300 underline">
         {view.role} at {view.company}
       </Link>
       <h1 className="mb-1 mt-2 text-2xl font-bold">
@@ -46,11 +46,11 @@ export default async function DraftPage({ params }: { params: Promise<{ stepId: 
         {view.interviewerName ? ` to ${view.interviewerName}` : ""}
       </h1>
       {view.kind === "letter" ? (
-        <Link href={`/drafts/${stepId}/letter`} className="mb-2 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 underline">
+        <Link href={`/drafts/${stepId}/letter`} className="mb-2 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 dark:text-brand-300 underline">
           Print the letter
         </Link>
       ) : null}
-      <p className="mb-6 text-sm text-slate-600">
+      <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">
         Written from your notes. Edit it as plain text: paragraphs are separated by a blank line, and the email template
         does the rest. Changes are saved as you type.
       </p>
@@ -58,7 +58,7 @@ export default async function DraftPage({ params }: { params: Promise<{ stepId: 
         <div className="mb-6">
           <MessageStatus message={message} zone={settings.timeZone} />
           {workerSilence ? (
-            <p role="status" className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+            <p role="status" className="mt-2 rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950 px-4 py-3 text-sm text-amber-900 dark:text-amber-200">
               {workerSilence}
             </p>
           ) : null}

@@ -20,16 +20,16 @@ export function SendForm({ stepId, proposedLabel, proposedLocal, accountLabel, r
   const [when, setWhen] = useState(String(state.values?.when ?? "proposed"));
   if (!recipient) {
     return (
-      <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      <p role="status" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950 px-3 py-2 text-sm text-amber-900 dark:text-amber-200">
         Add the interviewer&apos;s email address to the interview to send this from Afterview.
       </p>
     );
   }
   return (
-    <form action={formAction} className="space-y-3 rounded-md border border-slate-200 bg-white px-4 py-3">
+    <form action={formAction} className="space-y-3 rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-4 py-3">
       <input type="hidden" name="stepId" value={stepId} />
       <h2 className="text-lg font-semibold">Send it</h2>
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-slate-600 dark:text-slate-400">
         To {recipient}, through {accountLabel}.
       </p>
       <FormMessage status={state.status} message={state.message} />

@@ -61,11 +61,11 @@ export default async function InterviewPage({
       ) : null}
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <p className="text-sm text-slate-600">{STAGE_LABELS[interview.stage]}</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{STAGE_LABELS[interview.stage]}</p>
           <h1 className="text-2xl font-bold">
             {opportunity.role} at {opportunity.company}
           </h1>
-          <p className="mt-1 text-slate-700">
+          <p className="mt-1 text-slate-700 dark:text-slate-300">
             {formatDateTime(interview.startsAt, interview.timeZone)} ({formatZoneName(interview.startsAt, interview.timeZone)}),{" "}
             {interview.durationMinutes} minutes
             {interview.location ? ` · ${interview.location}` : ""}
@@ -82,17 +82,17 @@ export default async function InterviewPage({
         </div>
       </div>
 
-      <dl className="mt-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-3">
+      <dl className="mt-6 grid gap-4 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-5 shadow-sm sm:grid-cols-3">
         <div>
-          <dt className="text-sm text-slate-600">Decision</dt>
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Decision</dt>
           <dd className="font-medium">{decision}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-600">Invited to call</dt>
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Invited to call</dt>
           <dd className="font-medium">{interview.callInvited ? "Yes" : "No"}</dd>
         </div>
         <div>
-          <dt className="text-sm text-slate-600">Company style</dt>
+          <dt className="text-sm text-slate-600 dark:text-slate-400">Company style</dt>
           <dd className="font-medium">{COMPANY_STYLE_LABELS[opportunity.companyStyle]}</dd>
         </div>
       </dl>
@@ -106,21 +106,21 @@ export default async function InterviewPage({
           <h2 id="plan-heading" className="text-lg font-semibold">
             Follow-up plan
           </h2>
-          <a href={`/interviews/${interview.id}/calendar`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline" download>
+          <a href={`/interviews/${interview.id}/calendar`} className="inline-flex min-h-11 items-center text-sm text-brand-700 dark:text-brand-300 underline" download>
             Download .ics
           </a>
         </div>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
           {followUpRecipient ? (
             <>
-              Follow-ups go to <strong className="font-semibold text-slate-800">{followUpRecipient.name}</strong>
+              Follow-ups go to <strong className="font-semibold text-slate-800 dark:text-slate-200">{followUpRecipient.name}</strong>
               {followUpRecipient.email ? "" : " (no email address yet)"}; change it under Edit.{" "}
             </>
           ) : null}
           Times are in {settings.timeZone.replace(/_/g, " ")}.
         </p>
         {timeline.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">No steps planned.</p>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No steps planned.</p>
         ) : (
           <div className="mt-2">
             <StepList steps={timeline} timeZone={settings.timeZone} showInterview={false} defaultSnoozeLocal={defaultSnoozeLocal} label="Follow-up plan" />
@@ -135,15 +135,15 @@ export default async function InterviewPage({
           </h2>
           <ul className="mt-2 space-y-2 text-sm">
             {replies.map((reply) => (
-              <li key={`${reply.receivedAt.toISOString()}-${reply.fromAddress ?? reply.source}`} className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-green-900">
+              <li key={`${reply.receivedAt.toISOString()}-${reply.fromAddress ?? reply.source}`} className="rounded-md border border-green-200 dark:border-green-800 bg-green-50 dark:bg-green-950 px-3 py-2 text-green-900 dark:text-green-200">
                 {reply.interviewerName ?? "They"} replied on {formatDateTime(reply.receivedAt, settings.timeZone)}
                 {reply.fromAddress ? ` (${reply.fromAddress})` : ""}
                 {reply.source === "manual" ? " (recorded by you)" : ""}; pending follow-ups were stopped.
               </li>
             ))}
             {messages.map((message) => (
-              <li key={message.id} className="rounded-md border border-slate-200 bg-white px-3 py-2">
-                <Link href={`/drafts/${message.stepId}`} className="font-medium text-brand-700 underline">
+              <li key={message.id} className="rounded-md border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 px-3 py-2">
+                <Link href={`/drafts/${message.stepId}`} className="font-medium text-brand-700 dark:text-brand-300 underline">
                   {message.subject}
                 </Link>{" "}
                 to {message.toName || message.toAddress}: {statusLine(message, settings.timeZone)}
@@ -159,25 +159,25 @@ export default async function InterviewPage({
         </h2>
         <ul className="mt-2 grid gap-3 sm:grid-cols-2">
           {interview.interviewers.map((person) => (
-            <li key={person.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <li key={person.id} className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm">
               <p className="font-semibold">{person.name}</p>
-              {person.title ? <p className="text-sm text-slate-700">{person.title}</p> : null}
-              {person.email ? <p className="text-sm text-slate-700">{person.email}</p> : null}
-              {person.phone ? <p className="text-sm text-slate-700">{person.phone}</p> : null}
+              {person.title ? <p className="text-sm text-slate-700 dark:text-slate-300">{person.title}</p> : null}
+              {person.email ? <p className="text-sm text-slate-700 dark:text-slate-300">{person.email}</p> : null}
+              {person.phone ? <p className="text-sm text-slate-700 dark:text-slate-300">{person.phone}</p> : null}
               {person.postalAddress ? (
-                <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{person.postalAddress}</p>
+                <p className="mt-1 whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{person.postalAddress}</p>
               ) : null}
               {person.specificDetail || person.topics ? (
-                <dl className="mt-2 space-y-1 border-t border-slate-100 pt-2 text-sm">
+                <dl className="mt-2 space-y-1 border-t border-slate-100 dark:border-slate-800 pt-2 text-sm">
                   {person.specificDetail ? (
                     <div>
-                      <dt className="text-slate-600">What they said that stuck with you</dt>
+                      <dt className="text-slate-600 dark:text-slate-400">What they said that stuck with you</dt>
                       <dd className="whitespace-pre-line">{person.specificDetail}</dd>
                     </div>
                   ) : null}
                   {person.topics ? (
                     <div>
-                      <dt className="text-slate-600">Topic</dt>
+                      <dt className="text-slate-600 dark:text-slate-400">Topic</dt>
                       <dd>{person.topics}</dd>
                     </div>
                   ) : null}
@@ -192,11 +192,11 @@ export default async function InterviewPage({
         <h2 id="notes-heading" className="text-lg font-semibold">
           Notes
         </h2>
-        <dl className="mt-2 space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <dl className="mt-2 space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-5 shadow-sm">
           {NOTE_LABELS.map(([field, label]) => (
             <div key={field}>
-              <dt className="text-sm text-slate-600">{label}</dt>
-              <dd className="whitespace-pre-line">{interview[field] || <span className="text-slate-500">Nothing noted</span>}</dd>
+              <dt className="text-sm text-slate-600 dark:text-slate-400">{label}</dt>
+              <dd className="whitespace-pre-line">{interview[field] || <span className="text-slate-500 dark:text-slate-400">Nothing noted</span>}</dd>
             </div>
           ))}
         </dl>

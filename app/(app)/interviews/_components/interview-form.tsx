@@ -97,7 +97,7 @@ function InterviewFields({
   const error = (name: string) => errors[name];
   return (
     <div ref={containerRef} className="space-y-8">
-      <fieldset className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <fieldset className="min-w-0 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm sm:p-5">
         <legend className="px-1 text-base font-semibold">The job</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           {opportunities.length > 0 ? (
@@ -137,7 +137,7 @@ function InterviewFields({
         </div>
       </fieldset>
 
-      <fieldset className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <fieldset className="min-w-0 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm sm:p-5">
         <legend className="px-1 text-base font-semibold">The interview</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
@@ -168,7 +168,7 @@ function InterviewFields({
           <TextField name="location" label="Location or meeting link (optional)" defaultValue={text(values, "location")} errors={error("location")} />
         </div>
         <fieldset className="mt-5 min-w-0">
-          <legend className="text-sm font-medium text-slate-800">When did they say they would decide?</legend>
+          <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">When did they say they would decide?</legend>
           <div className="mt-2 flex flex-wrap items-center gap-x-6 gap-y-3">
             {[
               { value: "none", label: "They did not say" },
@@ -212,9 +212,9 @@ function InterviewFields({
         </div>
       </fieldset>
 
-      <fieldset className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <fieldset className="min-w-0 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm sm:p-5">
         <legend className="px-1 text-base font-semibold">Who interviewed you</legend>
-        <p id="interviewers-error" aria-live="polite" className="text-sm text-red-700">
+        <p id="interviewers-error" aria-live="polite" className="text-sm text-red-700 dark:text-red-300">
           {error("interviewers")?.join(" ")}
         </p>
         <ol className="space-y-6">
@@ -234,7 +234,7 @@ function InterviewFields({
           <button
             type="button"
             onClick={() => setRows((current) => [...current, { key: `row-${Date.now()}-${Math.random()}`, row: emptyInterviewer() }])}
-            className="mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+            className="mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
           >
             Add another interviewer
           </button>
@@ -252,9 +252,9 @@ function InterviewFields({
         </div>
       </fieldset>
 
-      <fieldset className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <fieldset className="min-w-0 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-4 shadow-sm sm:p-5">
         <legend className="px-1 text-base font-semibold">Notes, while they are fresh</legend>
-        <p className="text-sm text-slate-600">Your drafts are written from these. Skip any you do not have.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Your drafts are written from these. Skip any you do not have.</p>
         <div className="mt-4 grid gap-4">
           <CountedTextArea name="topics" label="Topics discussed" maxLength={MAX_NOTE_LENGTH} defaultValue={text(values, "topics")} errors={error("topics")} />
           <CountedTextArea
@@ -292,11 +292,11 @@ function InterviewerRow({
   const prefix = `interviewers[${index}]`;
   const error = (field: string) => errors[`${prefix}.${field}`];
   return (
-    <li className="rounded-md border border-slate-200 p-3 sm:p-4">
+    <li className="rounded-md border border-slate-200 dark:border-slate-700 p-3 sm:p-4">
       <div className="flex flex-wrap items-center justify-between gap-x-3">
-        <p className="text-sm font-semibold text-slate-800">Interviewer {index + 1}</p>
+        <p className="text-sm font-semibold text-slate-800 dark:text-slate-200">Interviewer {index + 1}</p>
         {canRemove ? (
-          <button type="button" onClick={onRemove} className="inline-flex min-h-11 items-center text-sm text-red-700 underline">
+          <button type="button" onClick={onRemove} className="inline-flex min-h-11 items-center text-sm text-red-700 dark:text-red-300 underline">
             Remove interviewer {index + 1}
           </button>
         ) : null}
@@ -328,7 +328,7 @@ function InterviewerRow({
         />
       </div>
       <details className="mt-3" open={Boolean(row.phone || row.postalAddress || error("phone") || error("postalAddress"))}>
-        <summary className="cursor-pointer py-3 text-sm text-slate-700">Phone and postal address (for a mailed letter)</summary>
+        <summary className="cursor-pointer py-3 text-sm text-slate-700 dark:text-slate-300">Phone and postal address (for a mailed letter)</summary>
         <div className="mt-3 grid gap-4 sm:grid-cols-2">
           <TextField name={`${prefix}.phone`} label="Phone" type="tel" defaultValue={row.phone ?? ""} errors={error("phone")} />
           <TextAreaField name={`${prefix}.postalAddress`} label="Postal address" rows={3} defaultValue={row.postalAddress ?? ""} errors={error("postalAddress")} />

@@ -18,7 +18,7 @@ export default async function NewInterviewPage() {
   return (
     <>
       <h1 className="text-2xl font-bold">Log an interview</h1>
-      <p className="mb-6 mt-2 text-slate-700">
+      <p className="mb-6 mt-2 text-slate-700 dark:text-slate-300">
         Company, role, when it was, who you met. Notes are optional but make the thank-you notes personal.
       </p>
       <InterviewForm

@@ -22,13 +22,13 @@ export default async function LetterPage({ params }: { params: Promise<{ stepId:
   return (
     <>
       <div className="print:hidden">
-        <Link href={`/drafts/${stepId}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+        <Link href={`/drafts/${stepId}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 dark:text-brand-300 underline">
           Back to the draft
         </Link>
         <h1 className="mt-2 text-2xl font-bold">Print the letter to {letterhead.recipientName}</h1>
-        <p className="mt-1 text-sm text-slate-700">Print on good paper, sign it by hand, and mail it the day of the interview.</p>
+        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Print on good paper, sign it by hand, and mail it the day of the interview.</p>
         {missing.length > 0 ? (
-          <p role="status" className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p role="status" className="mt-3 rounded-md border border-amber-200 dark:border-amber-800 bg-amber-50 dark:bg-amber-950 px-3 py-2 text-sm text-amber-900 dark:text-amber-200">
             Still missing: {missing.join(" and ")}.
           </p>
         ) : null}

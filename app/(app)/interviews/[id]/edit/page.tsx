@@ -17,7 +17,7 @@ export default async function EditInterviewPage({ params }: { params: Promise<{ 
   const opportunities = await listOpportunityChoices({ userId });
   return (
     <>
-      <Link href={`/interviews/${id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 underline">
+      <Link href={`/interviews/${id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 dark:text-brand-300 underline">
         Back to the interview
       </Link>
       <h1 className="mb-6 mt-2 text-2xl font-bold">
