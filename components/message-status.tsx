@@ -37,11 +37,15 @@ export function statusLine(
 // A message's state and what the user can do about it, wherever it is shown.
 export function MessageStatus({ message, zone }: { message: MessageSummary; zone: string }) {
   const fields = { messageId: message.id };
+  const recipient = message.toName ? `${message.toName} <${message.toAddress}>` : message.toAddress;
+  const status = statusLine(message, zone);
+  // The Outbox lists several of these: each landmark needs its own name, and
+  // two follow-ups to one person share a subject, so the status line is in it too.
   return (
-    <section aria-label="Sending" className={`space-y-2 rounded-md border px-4 py-3 text-sm ${STATUS_STYLES[message.status]}`}>
-      <p className="font-semibold">{statusLine(message, zone)}</p>
+    <section aria-label={`Sending “${message.subject}” to ${recipient}: ${status}`} className={`space-y-2 rounded-md border px-4 py-3 text-sm ${STATUS_STYLES[message.status]}`}>
+      <p className="font-semibold">{status}</p>
       <p>
-        To {message.toName ? `${message.toName} <${message.toAddress}>` : message.toAddress}, from {message.fromAddress}
+        To {recipient}, from {message.fromAddress}
         {message.attempts > 1 ? `, ${message.attempts} attempts` : ""}.
       </p>
       {message.lastError && message.status !== "sent" ? <p className="whitespace-pre-wrap">{message.lastError}</p> : null}

@@ -61,7 +61,7 @@ export function StepListView({ rows, label, defaultSnoozeLocal }: { rows: StepRo
               </p>
               <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{row.reason}</p>
               {isPending && row.isDraftable ? (
-                <a href={`/drafts/${row.id}`} className="mr-3 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 dark:text-brand-300 underline" aria-label={`Open the draft: ${row.title}`}>
+                <a href={`/drafts/${row.id}`} className="mr-3 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 dark:text-brand-300 underline" aria-label={`Open draft: ${row.title}`}>
                   Open draft
                 </a>
               ) : null}

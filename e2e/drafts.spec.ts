@@ -3,7 +3,7 @@ import { expect, expectNoAxeViolations, logInterview, test } from "./fixtures";
 test("a thank-you draft: the names check catches a misspelled interviewer, clears when fixed, then approve", async ({ page, signedIn }) => {
   expect(signedIn.id).toBeTruthy();
   await logInterview(page, { company: "Acme Analytics", role: "Data Engineer", interviewers: ["Jane Doe"] });
-  await page.getByRole("link", { name: "Open the draft: Send a thank-you to Jane Doe" }).click();
+  await page.getByRole("link", { name: "Open draft: Send a thank-you to Jane Doe" }).click();
   await expect(page.getByRole("heading", { name: "Thank-you to Jane Doe" })).toBeVisible();
 
   const message = page.getByLabel("Message");

@@ -25,7 +25,7 @@ test("a formal company gets a mailed letter that prints on one A4 and one US Let
   await page.getByRole("button", { name: "Save interview" }).click();
   await expect(page.getByRole("heading", { name: "Copywriter at Sterling Cooper" })).toBeVisible();
 
-  await page.getByRole("link", { name: "Open the draft: Mail a thank-you letter to Roger Sterling" }).click();
+  await page.getByRole("link", { name: "Open draft: Mail a thank-you letter to Roger Sterling" }).click();
   await page.getByRole("link", { name: "Print the letter" }).click();
   const letter = page.getByRole("article", { name: "Letter" });
   await expect(letter).toContainText("405 Madison Avenue");

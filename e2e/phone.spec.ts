@@ -100,7 +100,7 @@ test("the everyday loop on a phone: dashboard, log an interview, its page, a dra
   await save.tap();
   await expect(page.getByRole("heading", { name: "Data Engineer at Acme Analytics" })).toBeVisible();
 
-  const openDraft = page.getByRole("link", { name: "Open the draft: Send a thank-you to Jane Doe" });
+  const openDraft = page.getByRole("link", { name: "Open draft: Send a thank-you to Jane Doe" });
   await expectPhoneReady(page, openDraft);
   const interviewUrl = page.url();
 
@@ -134,7 +134,7 @@ test("a mailed letter's page fits a phone", async ({ page, signedIn }) => {
   await page.getByLabel("Company style").selectOption("formal");
   await page.getByRole("listitem").filter({ hasText: "Interviewer 1" }).getByLabel("Name", { exact: true }).fill("Roger Sterling");
   await page.getByRole("button", { name: "Save interview" }).tap();
-  await page.getByRole("link", { name: "Open the draft: Mail a thank-you letter to Roger Sterling" }).tap();
+  await page.getByRole("link", { name: "Open draft: Mail a thank-you letter to Roger Sterling" }).tap();
   await page.getByRole("link", { name: "Print the letter" }).tap();
   await expect(page.getByRole("article", { name: "Letter" })).toBeVisible();
   await expectPhoneReady(page, page.getByRole("button", { name: /Print/ }));
