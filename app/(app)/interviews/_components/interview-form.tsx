@@ -76,9 +76,24 @@ function InterviewFields({
   const [followUpKey, setFollowUpKey] = useState(() => rows[Number(text(values, "followUpInterviewer") || "0")]?.key ?? rows[0]!.key);
   const followUpIndex = Math.max(0, rows.findIndex((item) => item.key === followUpKey));
 
+  // "Add another interviewer" moves focus to the new row's name, so a keyboard
+  // user types on instead of tabbing back through the form to find it.
+  const focusRowRef = useRef<number | null>(null);
+
   useEffect(() => {
     containerRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, []);
+
+  useEffect(() => {
+    if (focusRowRef.current === null) return;
+    containerRef.current?.querySelector<HTMLElement>(`[name="interviewers[${focusRowRef.current}].name"]`)?.focus();
+    focusRowRef.current = null;
+  }, [rows]);
+
+  function addInterviewer() {
+    focusRowRef.current = rows.length;
+    setRows((current) => [...current, { key: `row-${Date.now()}-${Math.random()}`, row: emptyInterviewer() }]);
+  }
 
   function chooseOpportunity(id: string) {
     const chosen = opportunities.find((option) => option.id === id);
@@ -196,19 +211,27 @@ function InterviewFields({
             ) : null}
           </div>
         </fieldset>
-        <div className="mt-5 grid gap-4 sm:grid-cols-2">
-          <label className="flex items-center gap-2 self-center text-sm">
-            <input type="checkbox" name="callInvited" defaultChecked={text(values, "callInvited") === "on"} />
-            They invited me to call them
-          </label>
-          <TextField
-            name="callSuggestedAtLocal"
-            label="When they suggested calling (optional)"
-            type="datetime-local"
-            defaultValue={text(values, "callSuggestedAtLocal")}
-            errors={error("callSuggestedAtLocal")}
-            hint="Without an invitation, Afterview never plans a call."
-          />
+        {/* The call time shows once the box is ticked, by CSS (:has), so it works
+            before the page's script has loaded; an error keeps it shown. */}
+        <div className="group/call mt-5 grid gap-4 sm:grid-cols-2">
+          <div>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="callInvited" defaultChecked={text(values, "callInvited") === "on"} aria-describedby="call-invited-hint" />
+              They invited me to call them
+            </label>
+            <p id="call-invited-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+              Without an invitation, Afterview never plans a call.
+            </p>
+          </div>
+          <div className={error("callSuggestedAtLocal") ? "" : "hidden group-has-checked/call:block"}>
+            <TextField
+              name="callSuggestedAtLocal"
+              label="When they suggested calling (optional)"
+              type="datetime-local"
+              defaultValue={text(values, "callSuggestedAtLocal")}
+              errors={error("callSuggestedAtLocal")}
+            />
+          </div>
         </div>
       </fieldset>
 
@@ -233,7 +256,7 @@ function InterviewFields({
         {rows.length < MAX_INTERVIEWERS ? (
           <button
             type="button"
-            onClick={() => setRows((current) => [...current, { key: `row-${Date.now()}-${Math.random()}`, row: emptyInterviewer() }])}
+            onClick={addInterviewer}
             className="mt-4 inline-flex min-h-11 items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800"
           >
             Add another interviewer
