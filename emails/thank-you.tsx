@@ -1,11 +1,10 @@
-import type { ThankYouVariant } from "@/lib/drafts/types";
 import { DraftMessage, PREVIEW_DRAFT, type DraftEmailContent } from "./_components/draft-message";
 
-/** docs/rules.md "The thank-you": "short" for phone screens, "detailed" for in-person and final rounds. */
-export type ThankYouEmailProps = DraftEmailContent & { variant: ThankYouVariant };
+/** docs/rules.md "The thank-you": the draft builder makes it short or detailed; the template only lays it out. */
+export type ThankYouEmailProps = DraftEmailContent;
 
-export default function ThankYouEmail({ variant: _variant, ...content }: ThankYouEmailProps) {
+export default function ThankYouEmail(content: ThankYouEmailProps) {
   return <DraftMessage {...content} />;
 }
 
-ThankYouEmail.PreviewProps = { ...PREVIEW_DRAFT, variant: "detailed" } satisfies ThankYouEmailProps;
+ThankYouEmail.PreviewProps = PREVIEW_DRAFT satisfies ThankYouEmailProps;

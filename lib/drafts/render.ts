@@ -4,20 +4,20 @@ import FollowUpEmail from "@/emails/follow-up";
 import GraciousReplyEmail from "@/emails/gracious-reply";
 import Letter from "@/emails/letter";
 import ThankYouEmail from "@/emails/thank-you";
-import type { Draft, DraftKind, ThankYouVariant } from "./types";
+import type { Draft, DraftKind } from "./types";
 
-export type RenderDraftOptions = { kind?: DraftKind; variant?: ThankYouVariant; sequence?: 1 | 2 };
+export type RenderDraftOptions = { kind?: DraftKind };
 
 /** Anything tag-shaped ("<script>", "</p>"): the user's text may contain it; the text part must not carry markup. */
 const TAG_PATTERN = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g;
 
-function selectTemplate(draft: Draft, { kind = "thank_you", variant = "detailed", sequence = 1 }: RenderDraftOptions): ReactElement {
+function selectTemplate(draft: Draft, { kind = "thank_you" }: RenderDraftOptions): ReactElement {
   const { subject: _subject, ...content } = draft;
   switch (kind) {
     case "thank_you":
-      return createElement(ThankYouEmail, { ...content, variant });
+      return createElement(ThankYouEmail, content);
     case "follow_up":
-      return createElement(FollowUpEmail, { ...content, sequence });
+      return createElement(FollowUpEmail, content);
     case "gracious_reply":
       return createElement(GraciousReplyEmail, content);
     case "letter":

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSmtpServer, type SmtpFault, type TestSmtpServer } from "@/lib/test/smtp-server";
 import { composeMessage, createMessageId } from "./compose";
 import { DeliveryError } from "./transports/types";
-import { resetSmtpTransportForConfigChange, sendSystemMail } from "./transport";
+import { sendSystemMail } from "./transport";
 import {
   connectWithoutDelay,
   createSmtpTransport,
@@ -19,7 +19,6 @@ beforeAll(async () => {
   process.env.SMTP_URL = server.url;
 });
 afterAll(async () => {
-  resetSmtpTransportForConfigChange();
   await server.close();
 });
 

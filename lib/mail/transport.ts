@@ -28,8 +28,3 @@ export async function sendSystemMail(mail: OutgoingMail): Promise<void> {
     throw new Error(`The mail server did not accept ${failed.join(", ")}`);
   }
 }
-
-export function resetSmtpTransportForConfigChange(): void {
-  smtpTransport?.close();
-  smtpTransport = undefined;
-}
