@@ -5,6 +5,7 @@ import { outboundMessages, planSteps, smtpSettings, type OutboundMessage } from 
 import { logError } from "@/lib/log";
 import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { markStepsSent } from "@/lib/plan/step-actions";
+import { STEP_CLOSED_REASON } from "./closed-steps";
 import type { OutboxJobData } from "./outbox";
 import { getTransportFor } from "./sender";
 import { DeliveryError, type MailTransport, type TransportReceipt } from "./transports/types";
@@ -36,7 +37,6 @@ export type DeliveryResult = {
   retry: { jobId: string; messageId: string; startAfter?: Date }[];
 };
 
-const STEP_CLOSED_REASON = "Not sent: the step was closed before its send time (they replied, or it was marked done or skipped).";
 const WORKER_DIED_REASON =
   "The worker stopped while this message was being sent, so we can't tell whether it left. Check your Sent folder.";
 

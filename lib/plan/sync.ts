@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { drafts, interviewers, interviews, opportunities, outboundMessages, planSteps, replies, users, type PlanStepRow } from "@/lib/db/schema";
+import { cancelMessagesOfClosedSteps } from "@/lib/mail/closed-steps";
 import { buildPlan } from "./build-plan";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { DEFAULT_SEND_HOUR, FOLLOW_UP_DEFAULT_DAYS } from "./constants";
@@ -162,6 +163,7 @@ export async function syncInterviewPlans(
       .where(and(eq(planSteps.id, update.id), eq(planSteps.userId, userId)));
   }
   await releaseDraftsOfMovedSteps(tx, userId, movedStepIds);
+  await cancelMessagesOfClosedSteps(tx, { userId, interviewIds, now });
   return { inserted: inserts.length, updated: updates.length };
 }
 

@@ -1,0 +1,35 @@
+import "server-only";
+import { and, eq, inArray, ne } from "drizzle-orm";
+import { outboundMessages, planSteps } from "@/lib/db/schema";
+import type { Executor } from "@/lib/plan/sync";
+
+export const STEP_CLOSED_REASON = "Won't be sent: the step was closed before its send time (they replied, or it was marked done or skipped).";
+
+/**
+ * docs/rules.md "Outcomes": a step that closed (done, skipped, a reply, an
+ * outcome) takes its scheduled message with it, in the same transaction, so the
+ * Outbox and the draft say "won't be sent" at once instead of at its send time.
+ * Messages already sending or sent are left alone; the worker checks again
+ * before it claims a message (lib/mail/delivery.ts).
+ */
+export async function cancelMessagesOfClosedSteps(
+  tx: Executor,
+  { userId, interviewIds, now }: { userId: string; interviewIds: string[]; now: Date },
+): Promise<string[]> {
+  if (interviewIds.length === 0) return [];
+  const cancelled = await tx
+    .update(outboundMessages)
+    .set({ status: "cancelled", lastError: STEP_CLOSED_REASON, lastErrorAt: now, updatedAt: now })
+    .from(planSteps)
+    .where(
+      and(
+        eq(planSteps.id, outboundMessages.stepId),
+        ne(planSteps.status, "pending"),
+        eq(outboundMessages.userId, userId),
+        inArray(outboundMessages.interviewId, interviewIds),
+        eq(outboundMessages.status, "scheduled"),
+      ),
+    )
+    .returning({ id: outboundMessages.id });
+  return cancelled.map((row) => row.id);
+}
