@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
+import { toCanonicalTimeZone, UNKNOWN_TIME_ZONE_MESSAGE } from "./time-zones";
 import { refuseTextProblems } from "./validation/text";
 
 // Single-line fields end up in mail headers and calendar summaries: CR/LF,
@@ -36,7 +37,17 @@ export function isValidTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
-export const timeZoneSchema = z.string().trim().refine(isValidTimeZone, "Choose a valid time zone");
+// docs/rules.md "Calendar events": an old name (Asia/Calcutta, as browsers
+// still report it) is saved as the current one (Asia/Kolkata).
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .transform((zone, context) => {
+    const canonical = toCanonicalTimeZone(zone);
+    if (canonical) return canonical;
+    context.addIssue({ code: "custom", message: UNKNOWN_TIME_ZONE_MESSAGE });
+    return z.NEVER;
+  });
 
 export const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("")])

@@ -62,6 +62,18 @@ describe("time zones: all local arithmetic happens in the user's IANA zone", () 
     ]);
   });
 
+  it.each([
+    ["Asia/Calcutta", "Asia/Kolkata"],
+    ["Europe/Kiev", "Europe/Kyiv"],
+  ])('docs/rules.md "Calendar events": a setting saved as %s plans the same times as %s', (old, current) => {
+    const plan = (zone: string) =>
+      buildPlan(makeInput({ timeZone: zone, interview: { startsAt: new Date("2025-11-11T09:00:00Z"), decisionDate: "2025-11-14" } })).steps.map(
+        (step) => [step.key, step.dueAt.toISOString()],
+      );
+    expect(plan(old)).toEqual(plan(current));
+    expect(plan(old).length).toBeGreaterThan(2);
+  });
+
   it("rejects an unknown time zone instead of silently using the server's", () => {
     expect(() => buildPlan(makeInput({ timeZone: "Mars/Olympus_Mons", interview: { startsAt: new Date("2025-11-11T13:00:00Z") } }))).toThrow(RangeError);
   });

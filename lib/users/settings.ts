@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { listUserInterviewIds, syncInterviewPlans } from "@/lib/plan/sync";
-import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
+import { readStoredTimeZone } from "@/lib/time-zones";
 import { checkbox, multiLine, singleLine, timeZoneSchema } from "@/lib/validation";
 
 
@@ -56,7 +56,8 @@ export const getUserSettings = cache(async function getUserSettings({ userId }: 
   return {
     ...row,
     displayName: row.displayName ?? row.name ?? "",
-    timeZone: row.timeZone ?? DEFAULT_TIME_ZONE,
+    // a zone saved under an old name (Asia/Calcutta) shows as its current one in the picker
+    timeZone: readStoredTimeZone(row.timeZone),
     hasDetectedTimeZone: row.timeZone !== null,
   };
 });

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { InterviewDetail, OpportunityChoice } from "@/lib/interviews/queries";
+import { readStoredTimeZone } from "@/lib/time-zones";
 import { toLocalInput } from "@/lib/validation";
 
 // The form's values are what FormData holds: strings, nested like the field names.
@@ -44,7 +45,8 @@ export function interviewToValues(detail: InterviewDetail): InterviewFormState {
     pace: detail.opportunity.pace,
     stage: detail.stage,
     startsAtLocal: toLocalInput(detail.startsAt, detail.timeZone),
-    timeZone: detail.timeZone,
+    // an interview saved under an old zone name shows its current one in the picker
+    timeZone: readStoredTimeZone(detail.timeZone),
     durationMinutes: String(detail.durationMinutes),
     location: detail.location ?? "",
     decisionKind: detail.decisionDate ? "date" : detail.decisionWithinDays ? "days" : "none",
