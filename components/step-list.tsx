@@ -1,9 +1,8 @@
+import { hasDraft } from "@/lib/drafts/kinds";
 import { formatDateTime } from "@/lib/format";
 import { describeStep } from "@/lib/plan/labels";
 import type { DashboardStep } from "@/lib/plan/queries";
 import { StepListView, type StepRow } from "./step-list-view";
-
-const DRAFTABLE_KINDS = new Set(["thank_you", "letter", "follow_up", "gracious_reply"]);
 
 function describeWhen(step: DashboardStep, timeZone: string): string {
   const when =
@@ -25,7 +24,7 @@ export function toStepRows(steps: DashboardStep[], timeZone: string, showIntervi
     interviewId: step.interviewId,
     interviewLabel: showInterview ? `${step.role} at ${step.company}` : null,
     requiresOverride: step.requiresOverride,
-    isDraftable: DRAFTABLE_KINDS.has(step.kind),
+    isDraftable: hasDraft(step.kind),
   }));
 }
 

@@ -4,19 +4,19 @@ import { DateTime } from "luxon";
 import { db } from "@/lib/db/client";
 import { drafts, interviewers, interviews, opportunities, outboundMessages, planSteps, users, type DraftRow } from "@/lib/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
-import { LOCKING_STATUSES } from "@/lib/mail/queries";
+import { LOCKING_STATUSES } from "@/lib/db/outbox-status";
+import { isUuid } from "@/lib/ids";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { buildDraft, draftToPlainBody } from "./build-draft";
 import { runDraftChecks, type CheckResult, type DraftCheckInput, type DraftKind } from "./checks";
 import { describeDecisionTimeline, describeInterviewDay } from "./dates";
+import { hasDraft } from "./kinds";
 import { renderDraftEmail } from "./render";
 import { findThreadSubject } from "./thread";
 import type { Draft, DraftInput } from "./types";
 
-const DRAFTABLE_KINDS: readonly string[] = ["thank_you", "letter", "follow_up", "gracious_reply"];
-
 async function loadStepContext({ userId, stepId }: { userId: string; stepId: string }) {
-  if (!/^[0-9a-f-]{36}$/i.test(stepId)) throw new NotFoundError("Draft not found");
+  if (!isUuid(stepId)) throw new NotFoundError("Draft not found");
   const [row] = await db
     .select({ step: planSteps, interview: interviews, opportunity: opportunities, interviewer: interviewers, user: users })
     .from(planSteps)
@@ -25,7 +25,7 @@ async function loadStepContext({ userId, stepId }: { userId: string; stepId: str
     .innerJoin(users, eq(users.id, planSteps.userId))
     .leftJoin(interviewers, eq(interviewers.id, planSteps.interviewerId))
     .where(and(eq(planSteps.id, stepId), eq(planSteps.userId, userId)));
-  if (!row || !DRAFTABLE_KINDS.includes(row.step.kind)) throw new NotFoundError("Draft not found");
+  if (!row || !hasDraft(row.step.kind)) throw new NotFoundError("Draft not found");
   const letters = await db
     .select({ id: planSteps.id })
     .from(planSteps)

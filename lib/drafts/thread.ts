@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { outboundMessages } from "@/lib/db/schema";
-import { LOCKING_STATUSES } from "@/lib/mail/queries";
+import { LOCKING_STATUSES } from "@/lib/db/outbox-status";
 
 // "Re:", "RE :", "Aw:", "Re[2]:" as mail clients prefix replies, repeated
 const REPLY_PREFIX = /^(?:\s*(?:re|aw|sv|antw)(?:\[\d+\])?\s*:\s*)+/i;

@@ -3,11 +3,11 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { interviewers, interviews, opportunities } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function getInterview({ userId, interviewId }: { userId: string; interviewId: string }) {
-  if (!UUID.test(interviewId)) throw new NotFoundError("Interview not found");
+  if (!isUuid(interviewId)) throw new NotFoundError("Interview not found");
   const row = await db.query.interviews.findFirst({
     where: and(eq(interviews.id, interviewId), eq(interviews.userId, userId)),
     with: {

@@ -21,6 +21,20 @@ export const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
   final: "Final round",
 };
 export const COMPANY_STYLES = ["unknown", "casual", "formal"] as const;
+// one wording for the form and the interview page
+export const COMPANY_STYLE_LABELS: Record<(typeof COMPANY_STYLES)[number], string> = {
+  unknown: "Not sure",
+  casual: "Casual",
+  formal: "Formal, traditional (a letter is mailed too)",
+};
+export const NOTE_FIELDS = ["topics", "specificDetail", "wentWell", "toClarify", "sharedInterests"] as const;
+export const NOTE_LABELS: Record<(typeof NOTE_FIELDS)[number], string> = {
+  topics: "Topics discussed",
+  specificDetail: "A specific detail to mention",
+  wentWell: "What went well",
+  toClarify: "Anything to clarify or add",
+  sharedInterests: "Shared interests",
+};
 export const PACES = ["standard", "fast"] as const;
 export const DECISION_KINDS = ["none", "date", "days"] as const;
 

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { outboundMessages, type OutboundMessage } from "@/lib/db/schema";
 import { renderApprovedDraft } from "@/lib/drafts/store";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import { markStepsSent } from "@/lib/plan/step-actions";
 import { composeMessage, createMessageId } from "./compose";
@@ -20,10 +21,6 @@ export type SendWhen = { at: "now" } | { at: "proposed" } | { at: Date };
 export type OutboxJobData = { messageId: string };
 
 const recipientSchema = z.email();
-
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
 
 function resolveSendAt(when: SendWhen, dueAt: Date, now: Date): Date {
   if (when.at === "now") return now;

@@ -27,8 +27,7 @@ const messageColumns = {
 
 export const OUTBOX_PAGE_SIZE = 100;
 
-/** Statuses in which the draft is frozen: what was approved is what goes (or went) out. */
-export const LOCKING_STATUSES = ["scheduled", "sending", "sent", "unknown"] as const;
+export { LOCKING_STATUSES } from "@/lib/db/outbox-status";
 
 export async function getStepMessage({ userId, stepId }: { userId: string; stepId: string }) {
   const [message] = await db

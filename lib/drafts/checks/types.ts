@@ -1,4 +1,6 @@
-export type DraftKind = "thank_you" | "letter" | "follow_up" | "gracious_reply";
+import type { DraftKind } from "../kinds";
+
+export type { DraftKind };
 
 export type CheckId =
   | "length"

@@ -11,22 +11,12 @@ import { StepList } from "@/components/step-list";
 import { statusLine } from "@/components/message-status";
 import { listInterviewMessages } from "@/lib/mail/queries";
 import { listInterviewReplies } from "@/lib/replies/queries";
-import { STAGE_LABELS } from "@/lib/interviews/schemas";
+import { COMPANY_STYLE_LABELS, NOTE_FIELDS, NOTE_LABELS, STAGE_LABELS } from "@/lib/interviews/schemas";
 import { deleteInterviewAction } from "../actions";
 import { DeleteInterviewButton } from "./delete-interview-button";
 import { StatusNotice } from "@/components/status-notice";
 
 export const metadata: Metadata = { title: "Interview" };
-
-const COMPANY_STYLE_LABELS = { formal: "Formal (a letter is mailed too)", casual: "Casual", unknown: "Not sure" } as const;
-
-const NOTE_LABELS = [
-  ["topics", "Topics discussed"],
-  ["specificDetail", "A specific detail to mention"],
-  ["wentWell", "What went well"],
-  ["toClarify", "To clarify or add"],
-  ["sharedInterests", "Shared interests"],
-] as const;
 
 export default async function InterviewPage({
   params,
@@ -193,9 +183,9 @@ export default async function InterviewPage({
           Notes
         </h2>
         <dl className="mt-2 space-y-3 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-5 shadow-sm">
-          {NOTE_LABELS.map(([field, label]) => (
+          {NOTE_FIELDS.map((field) => (
             <div key={field}>
-              <dt className="text-sm text-slate-600 dark:text-slate-400">{label}</dt>
+              <dt className="text-sm text-slate-600 dark:text-slate-400">{NOTE_LABELS[field]}</dt>
               <dd className="whitespace-pre-line">{interview[field] || <span className="text-slate-500 dark:text-slate-400">Nothing noted</span>}</dd>
             </div>
           ))}

@@ -5,12 +5,15 @@ import { FormMessage, SelectField, TextAreaField, TextField } from "@/components
 import { SubmitButton } from "@/components/submit-button";
 import { INITIAL_ACTION_STATE, type ActionState, type FieldErrors } from "@/lib/actions/state";
 import {
+  COMPANY_STYLE_LABELS,
+  COMPANY_STYLES,
   DISTANT_DATE_MESSAGE,
   MAX_FOLLOW_UP_CAP,
   MAX_INTERVIEWER_DETAIL_LENGTH,
   MAX_INTERVIEWER_TOPIC_LENGTH,
   MAX_INTERVIEWERS,
   MAX_NOTE_LENGTH,
+  NOTE_LABELS,
   STAGE_LABELS,
   STAGES,
 } from "@/lib/interviews/schemas";
@@ -26,11 +29,7 @@ type Props = {
   submitLabel: string;
 };
 
-const STYLE_OPTIONS = [
-  { value: "unknown", label: "Not sure" },
-  { value: "casual", label: "Casual" },
-  { value: "formal", label: "Formal, traditional (also mail a letter)" },
-];
+const STYLE_OPTIONS = COMPANY_STYLES.map((style) => ({ value: style, label: COMPANY_STYLE_LABELS[style] }));
 const PACE_OPTIONS = [
   { value: "standard", label: "Standard" },
   { value: "fast", label: "Fast-paced, persistence expected (e.g. sales)" },
@@ -279,18 +278,18 @@ function InterviewFields({
         <legend className="px-1 text-base font-semibold">Notes, while they are fresh</legend>
         <p className="text-sm text-slate-600 dark:text-slate-400">Your drafts are written from these. Skip any you do not have.</p>
         <div className="mt-4 grid gap-4">
-          <CountedTextArea name="topics" label="Topics discussed" maxLength={MAX_NOTE_LENGTH} defaultValue={text(values, "topics")} errors={error("topics")} />
+          <CountedTextArea name="topics" label={NOTE_LABELS.topics} maxLength={MAX_NOTE_LENGTH} defaultValue={text(values, "topics")} errors={error("topics")} />
           <CountedTextArea
             name="specificDetail"
-            label="A specific detail to mention"
+            label={NOTE_LABELS.specificDetail}
             hint="So a busy interviewer remembers who you are. Used for anyone without their own remark above."
             maxLength={MAX_NOTE_LENGTH}
             defaultValue={text(values, "specificDetail")}
             errors={error("specificDetail")}
           />
-          <CountedTextArea name="wentWell" label="What went well" maxLength={MAX_NOTE_LENGTH} defaultValue={text(values, "wentWell")} errors={error("wentWell")} />
-          <CountedTextArea name="toClarify" label="Anything to clarify or add" maxLength={MAX_NOTE_LENGTH} defaultValue={text(values, "toClarify")} errors={error("toClarify")} />
-          <CountedTextArea name="sharedInterests" label="Shared interests" maxLength={MAX_NOTE_LENGTH} defaultValue={text(values, "sharedInterests")} errors={error("sharedInterests")} />
+          <CountedTextArea name="wentWell" label={NOTE_LABELS.wentWell} maxLength={MAX_NOTE_LENGTH} defaultValue={text(values, "wentWell")} errors={error("wentWell")} />
+          <CountedTextArea name="toClarify" label={NOTE_LABELS.toClarify} maxLength={MAX_NOTE_LENGTH} defaultValue={text(values, "toClarify")} errors={error("toClarify")} />
+          <CountedTextArea name="sharedInterests" label={NOTE_LABELS.sharedInterests} maxLength={MAX_NOTE_LENGTH} defaultValue={text(values, "sharedInterests")} errors={error("sharedInterests")} />
         </div>
       </fieldset>
     </div>
