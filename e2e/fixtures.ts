@@ -16,7 +16,7 @@ export type TestUser = { id: string; email: string };
 
 type Fixtures = {
   sql: postgres.Sql;
-  createUser: (options?: { timeZone?: string | null }) => Promise<TestUser>;
+  createUser: (options?: { timeZone?: string | null; isNew?: boolean }) => Promise<TestUser>;
   signInAs: (page: Page, user: TestUser) => Promise<void>;
   signedIn: TestUser;
 };
@@ -30,10 +30,14 @@ export const test = base.extend<Fixtures>({
     await sql.end();
   },
   createUser: async ({ sql }, use) => {
-    await use(async ({ timeZone = "Europe/Berlin" } = {}) => {
+    // A user has a name and a signature unless `isNew`: a draft page asks a new
+    // user for them first (docs/rules.md "Before your first draft"), which
+    // e2e/first-run.spec.ts tests.
+    await use(async ({ timeZone = "Europe/Berlin", isNew = false } = {}) => {
       const id = randomUUID();
       const email = `e2e-${id}@example.test`;
-      await sql`insert into "user" (id, email, "emailVerified", time_zone) values (${id}, ${email}, now(), ${timeZone})`;
+      const [displayName, signature] = isNew ? [null, ""] : ["Sam Lee", `Sam Lee\n${email}`];
+      await sql`insert into "user" (id, email, "emailVerified", time_zone, display_name, signature) values (${id}, ${email}, now(), ${timeZone}, ${displayName}, ${signature})`;
       return { id, email };
     });
   },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { MessageStatus } from "@/components/message-status";
 import { requireUserId } from "@/lib/auth/session";
 import { openDraft } from "@/lib/drafts/store";
+import { askFirstRunDetails } from "@/lib/users/first-run-gate";
 import { formatDateTime } from "@/lib/format";
 import { findWorkerSilence } from "@/lib/jobs/heartbeat";
 import { getSendingAccount, getStepMessage, LOCKING_STATUSES } from "@/lib/mail/queries";
@@ -25,6 +26,8 @@ export default async function DraftPage({ params }: { params: Promise<{ stepId: 
   const { stepId } = await params;
   const userId = await requireUserId();
   const now = new Date();
+  // before openDraft: the first time, it writes the draft with the name and signature
+  await askFirstRunDetails({ userId, returnTo: `/drafts/${stepId}` });
   const view = await orNotFound(openDraft({ userId, stepId, now }));
   const [message, settings, account] = await Promise.all([
     getStepMessage({ userId, stepId }),

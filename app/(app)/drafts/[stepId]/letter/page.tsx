@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUserId } from "@/lib/auth/session";
 import { openDraft } from "@/lib/drafts/store";
+import { askFirstRunDetails } from "@/lib/users/first-run-gate";
 import { orNotFound } from "@/lib/not-found";
 import { PrintButton } from "./print-button";
 
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: "Letter" };
 export default async function LetterPage({ params }: { params: Promise<{ stepId: string }> }) {
   const { stepId } = await params;
   const userId = await requireUserId();
+  await askFirstRunDetails({ userId, returnTo: `/drafts/${stepId}/letter` });
   const view = await orNotFound(openDraft({ userId, stepId, now: new Date() }));
   if (view.kind !== "letter") notFound();
   const { letterhead } = view;
