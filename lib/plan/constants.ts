@@ -25,6 +25,9 @@ export const HOURS_PER_DAY = 24;
 export const MINUTES_PER_HOUR = 60;
 /** Luxon weekday numbers (1 = Monday ... 7 = Sunday). */
 export const FIRST_WEEKEND_WEEKDAY = 6;
+// "Public holidays": the longest run of weekends and holidays a date is moved
+// across; real calendars stay far below it (a week-long national holiday).
+export const MAX_NON_WORKING_DAYS_IN_A_ROW = 31;
 
 /** Dates in reasons read like "Fri 14 Nov, 09:00" whatever the server locale. */
 export const REASON_LOCALE = "en-GB";

@@ -1,18 +1,21 @@
 import type { DateTime } from "luxon";
 import { DEFAULT_SEND_HOUR, FOLLOW_UP_DEFAULT_DAYS, HOURS_PER_DAY } from "./constants";
 import { assertTimeZone, toLocal } from "./time";
-import type { PlanInput } from "./types";
+import type { HolidayCalendar, PlanInput } from "./types";
 
 /** What every rule needs, resolved once from the input. */
 export type PlanContext = {
   input: PlanInput;
   timeZone: string;
   sendHour: number;
+  holidayOn: HolidayCalendar;
   followUpDefaultDays: number;
   interviewStart: DateTime;
   interviewEnd: DateTime;
   primaryInterviewerId: string | null;
 };
+
+const NO_HOLIDAYS: HolidayCalendar = () => null;
 
 function resolveSendHour(sendHour: number): number {
   const isValidHour = Number.isInteger(sendHour) && sendHour >= 0 && sendHour < HOURS_PER_DAY;
@@ -39,6 +42,7 @@ export function createPlanContext(input: PlanInput): PlanContext {
     input,
     timeZone: input.timeZone,
     sendHour: resolveSendHour(input.preferences.sendHour),
+    holidayOn: input.holidayOn ?? NO_HOLIDAYS,
     followUpDefaultDays: resolveFollowUpDefaultDays(input.preferences.followUpDefaultDays),
     interviewStart,
     interviewEnd: interviewStart.plus({ minutes: Math.max(0, input.interview.durationMinutes) }),

@@ -11,15 +11,9 @@ import {
 import type { PlanContext } from "./context";
 import { resolveDecisionDay } from "./decision";
 import { applyHistory, getAnchorTime } from "./history";
-import {
-  formatDay,
-  getBusinessDayAtHour,
-  getNextBusinessDayAtHour,
-  isWeekend,
-  setLocalHour,
-  toLocal,
-} from "./time";
+import { formatDay, setLocalHour, toLocal } from "./time";
 import type { PlanStep } from "./types";
+import { describeHolidayMove, landOnNextWorkingDay, landOnWorkingDay, type WorkingDayLanding } from "./working-days";
 
 const WEEKEND_NOTE = " The weekend moves it to Monday.";
 
@@ -34,10 +28,18 @@ export function getFollowUpCap(context: PlanContext): number {
   return STANDARD_FOLLOW_UP_CAP;
 }
 
-/** Adds whole local days, then lands on a business day at the send hour. */
-function landOnBusinessDay(from: DateTime, days: number, sendHour: number): { dueAt: DateTime; isMoved: boolean } {
-  const target = from.plus({ days });
-  return { dueAt: getBusinessDayAtHour(target, sendHour), isMoved: isWeekend(target) };
+// docs/rules.md "Public holidays": the reason names the holidays that moved the
+// step; a move past a weekend alone keeps the short weekend note.
+function explainMove(landing: WorkingDayLanding): string {
+  const holidayMove = describeHolidayMove(landing);
+  if (holidayMove) return ` ${holidayMove}`;
+  return landing.isMoved ? WEEKEND_NOTE : "";
+}
+
+/** Adds whole local days, then lands on a working day at the send hour. */
+function landAfterDays(context: PlanContext, from: DateTime, days: number): { dueAt: DateTime; note: string } {
+  const landing = landOnWorkingDay(from.plus({ days }), context.sendHour, context.holidayOn);
+  return { dueAt: landing.at, note: explainMove(landing) };
 }
 
 // docs/rules.md "Follow-ups": first follow-up after the stated decision date has
@@ -50,18 +52,20 @@ export function proposeFirstFollowUpTime(context: PlanContext): ProposedTime {
       decision.source === "date"
         ? `by ${formatDay(decision.day)}`
         : `within ${context.input.interview.decisionWithinDays} days (by ${formatDay(decision.day)})`;
+    const landing = landOnNextWorkingDay(decision.day, context.sendHour, context.holidayOn);
+    const holidayMove = describeHolidayMove(landing);
     return {
-      dueAt: getNextBusinessDayAtHour(decision.day, context.sendHour),
-      reason: `They said they'd decide ${said}; first business day after.`,
+      dueAt: landing.at,
+      reason: `They said they'd decide ${said}; first business day after.${holidayMove ? ` ${holidayMove}` : ""}`,
     };
   }
   const isFast = context.input.opportunity.pace === "fast";
   const days = isFast ? FAST_FOLLOW_UP_INTERVAL_DAYS : context.followUpDefaultDays;
-  const landed = landOnBusinessDay(context.interviewStart.startOf("day"), days, context.sendHour);
+  const landed = landAfterDays(context, context.interviewStart.startOf("day"), days);
   const lead = isFast ? "Fast pace, no decision date given" : "No decision date given";
   return {
     dueAt: landed.dueAt,
-    reason: `${lead}: ${days} days after the interview.${landed.isMoved ? WEEKEND_NOTE : ""}`,
+    reason: `${lead}: ${days} days after the interview.${landed.note}`,
   };
 }
 
@@ -100,12 +104,12 @@ function proposeLaterFollowUpTime(context: PlanContext, previous: PlanStep, sequ
   const isFast = context.input.opportunity.pace === "fast";
   const gapDays = isFast ? FAST_FOLLOW_UP_INTERVAL_DAYS : SECOND_FOLLOW_UP_GAP_DAYS;
   const anchor = toLocal(getAnchorTime(previous, context.input.history), context.timeZone);
-  const landed = landOnBusinessDay(anchor, gapDays, context.sendHour);
+  const landed = landAfterDays(context, anchor, gapDays);
   const since = `the previous one (${formatDay(anchor)})`;
   const spacing = isFast ? `Fast pace: ${gapDays} days after ${since}.` : `About a week after ${since}.`;
   const override =
     !isFast && sequence > STANDARD_FOLLOW_UP_CAP ? " Beyond the usual two: you allowed extra follow-ups." : "";
-  return { dueAt: landed.dueAt, reason: `${spacing}${landed.isMoved ? WEEKEND_NOTE : ""}${override}` };
+  return { dueAt: landed.dueAt, reason: `${spacing}${landed.note}${override}` };
 }
 
 function createFollowUpStep(context: PlanContext, sequence: number, proposal: ProposedTime): PlanStep {

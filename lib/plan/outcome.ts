@@ -1,7 +1,8 @@
 import type { PlanContext } from "./context";
 import { applyHistory } from "./history";
-import { getNextBusinessDayAtHour, toLocal } from "./time";
+import { toLocal } from "./time";
 import type { OpportunityStatus, PlanStep, StepKind } from "./types";
+import { landOnNextWorkingDay } from "./working-days";
 
 const FOLLOW_UP_KINDS: readonly StepKind[] = ["follow_up", "call", "move_on"];
 const COURTESY_KINDS: readonly StepKind[] = ["thank_you", "letter"];
@@ -41,7 +42,7 @@ function createGraciousReplyStep(context: PlanContext): PlanStep {
       kind: "gracious_reply",
       interviewerId: context.primaryInterviewerId,
       sequence: null,
-      dueAt: getNextBusinessDayAtHour(decidedAt, context.sendHour).toJSDate(),
+      dueAt: landOnNextWorkingDay(decidedAt, context.sendHour, context.holidayOn).at.toJSDate(),
       deadlineAt: null,
       status: "pending",
       reason: "Optional: a short, gracious reply that thanks them and keeps the door open; nothing argues with the decision.",

@@ -2,8 +2,9 @@ import type { DateTime } from "luxon";
 import { EVENING_START_HOUR, NIGHT_END_HOUR, NIGHT_START_HOUR, THANK_YOU_DEADLINE_HOURS } from "./constants";
 import type { PlanContext } from "./context";
 import { applyHistory } from "./history";
-import { formatDay, formatDayTime, isNightTime, isWeekend, setLocalHour } from "./time";
-import type { PlanStep } from "./types";
+import { formatDay, formatDayTime, isNightTime, setLocalHour } from "./time";
+import type { HolidayCalendar, PlanStep } from "./types";
+import { getWorkdayHolidayName, isWorkingDay } from "./working-days";
 
 export type ThankYouTime = {
   dueAt: DateTime;
@@ -34,41 +35,53 @@ function getFirstDaytime(end: DateTime): DateTime {
   return setLocalHour(day, NIGHT_END_HOUR);
 }
 
-function explainMorningMiss(morning: DateTime, deadline: DateTime): string {
+function explainMorningMiss(morning: DateTime, deadline: DateTime, holidayOn: HolidayCalendar): string {
   if (morning > deadline) return `the next morning (${formatDayTime(morning)}) would be past the 24-hour deadline`;
   if (isNightTime(morning)) return "your send hour falls at night";
+  const holiday = getWorkdayHolidayName(morning, holidayOn);
+  if (holiday !== null) {
+    return `the next morning (${formatDay(morning)}) is ${holiday} and a working-day morning would be past the 24-hour deadline`;
+  }
   return `the next morning (${formatDay(morning)}) is a weekend day and a weekday morning would be past the 24-hour deadline`;
+}
+
+function explainNonWorkingMorning(morning: DateTime, deadlineText: string, holidayOn: HolidayCalendar): string {
+  const holiday = getWorkdayHolidayName(morning, holidayOn);
+  if (holiday === null) return `Next morning: no weekday time fits before the 24-hour deadline (${deadlineText}).`;
+  return `Next morning: ${formatDay(morning)} is ${holiday}, but no working-day time fits before the 24-hour deadline (${deadlineText}).`;
 }
 
 /**
  * docs/rules.md "The thank-you": proposed send time, by priority:
- * 1. never past the 24-hour deadline; 2. never at night; 3. on a weekday if
+ * 1. never past the 24-hour deadline; 2. never at night; 3. on a working day
+ * (a weekday that is not a public holiday, docs/rules.md "Public holidays") if
  * possible; 4. the next morning at the send hour, otherwise the same evening.
  * Priority 3 ranks above 4, so a weekend morning loses to a weekday evening
  * (the "Friday afternoon" example), while a weekend morning still beats
- * nothing at all (the "Friday 23:30" example): the deadline wins over the weekend.
+ * nothing at all (the "Friday 23:30" example): the deadline wins over the weekend,
+ * and over a holiday alike.
  */
-export function proposeThankYouTime(end: DateTime, sendHour: number): ThankYouTime {
+export function proposeThankYouTime(end: DateTime, sendHour: number, holidayOn: HolidayCalendar): ThankYouTime {
   const deadlineAt = end.plus({ hours: THANK_YOU_DEADLINE_HOURS });
   const morning = getNextMorning(end, sendHour);
   const evening = getSameEvening(end);
   const isUsable = (at: DateTime): boolean => at >= end && at <= deadlineAt && !isNightTime(at);
 
   const usable = [morning, evening].filter((at): at is DateTime => at !== null && isUsable(at));
-  const chosen = usable.find((at) => !isWeekend(at)) ?? usable[0];
+  const chosen = usable.find((at) => isWorkingDay(at, holidayOn)) ?? usable[0];
   const deadlineText = `deadline ${formatDayTime(deadlineAt)}`;
 
   if (chosen && chosen === morning) {
-    const reason = isWeekend(morning)
-      ? `Next morning: no weekday time fits before the 24-hour deadline (${deadlineText}).`
-      : `Next morning, the ideal time; within 24 hours of the interview (${deadlineText}).`;
+    const reason = isWorkingDay(morning, holidayOn)
+      ? `Next morning, the ideal time; within 24 hours of the interview (${deadlineText}).`
+      : explainNonWorkingMorning(morning, deadlineText, holidayOn);
     return { dueAt: morning, deadlineAt, reason };
   }
   if (chosen) {
     return {
       dueAt: chosen,
       deadlineAt,
-      reason: `Same evening: ${explainMorningMiss(morning, deadlineAt)} (${deadlineText}).`,
+      reason: `Same evening: ${explainMorningMiss(morning, deadlineAt, holidayOn)} (${deadlineText}).`,
     };
   }
   return {
@@ -82,7 +95,7 @@ export function proposeThankYouTime(end: DateTime, sendHour: number): ThankYouTi
 // never one email CC'd to all. Phone screens stay short.
 export function planThankYous(context: PlanContext): PlanStep[] {
   const { input } = context;
-  const proposal = proposeThankYouTime(context.interviewEnd, context.sendHour);
+  const proposal = proposeThankYouTime(context.interviewEnd, context.sendHour, context.holidayOn);
   const variant = input.interview.stage === "phone_screen" ? "short" : "detailed";
   return input.interviewers.map((interviewer) =>
     applyHistory(

@@ -32,23 +32,6 @@ export function isNightTime(at: DateTime): boolean {
   return at.hour >= NIGHT_START_HOUR || at.hour < NIGHT_END_HOUR;
 }
 
-// docs/rules.md "Follow-ups": a date that falls on a weekend moves to Monday.
-export function moveOffWeekend(day: DateTime): DateTime {
-  let moved = day;
-  while (isWeekend(moved)) moved = moved.plus({ days: 1 });
-  return moved;
-}
-
-/** The given day at the hour, moved to Monday when it is a weekend day. */
-export function getBusinessDayAtHour(day: DateTime, hour: number): DateTime {
-  return setLocalHour(moveOffWeekend(day), hour);
-}
-
-/** The first business day strictly after the given day's date, at the hour. */
-export function getNextBusinessDayAtHour(day: DateTime, hour: number): DateTime {
-  return getBusinessDayAtHour(day.plus({ days: 1 }), hour);
-}
-
 /** A "YYYY-MM-DD" date as said by the user, read in their zone; null when unreadable. */
 export function parseLocalDay(isoDate: string, timeZone: string): DateTime | null {
   const day = DateTime.fromISO(isoDate, { zone: timeZone });

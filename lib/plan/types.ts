@@ -14,6 +14,9 @@ export type PlanInterviewer = {
 
 export type StepHistory = { status: "done" | "skipped"; at: Date };
 
+/** A local date ("YYYY-MM-DD") -> the name of the public holiday on it, or null. */
+export type HolidayCalendar = (localDate: string) => string | null;
+
 export type PlanInput = {
   now: Date;
   /** The user's IANA zone; all local arithmetic happens here. */
@@ -24,6 +27,8 @@ export type PlanInput = {
     /** Default FOLLOW_UP_DEFAULT_DAYS. */
     followUpDefaultDays: number;
   };
+  /** The user's public holidays (docs/rules.md "Public holidays"); absent: none. */
+  holidayOn?: HolidayCalendar;
   opportunity: {
     company: string;
     role: string;
