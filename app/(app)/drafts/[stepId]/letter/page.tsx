@@ -3,6 +3,7 @@ import { DateTime } from "luxon";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUserId } from "@/lib/auth/session";
+import { composeAddressBlock } from "@/lib/drafts/letter-address";
 import { openDraft } from "@/lib/drafts/store";
 import { askFirstRunDetails } from "@/lib/users/first-run-gate";
 import { orNotFound } from "@/lib/not-found";
@@ -40,12 +41,11 @@ export default async function LetterPage({ params }: { params: Promise<{ stepId:
       </div>
       <article aria-label="Letter" className="letter-sheet mx-auto bg-white p-[20mm] font-serif text-[11pt] leading-relaxed text-black shadow print:p-0 print:shadow-none">
         <address className="whitespace-pre-line text-right not-italic">
-          {letterhead.senderName}
-          {letterhead.senderAddress ? `\n${letterhead.senderAddress}` : ""}
+          {composeAddressBlock([letterhead.senderName, letterhead.senderAddress])}
         </address>
         <p className="mt-6 text-right">{DateTime.now().setZone(letterhead.timeZone).toFormat("d LLLL yyyy")}</p>
         <address className="mt-6 whitespace-pre-line not-italic">
-          {[letterhead.recipientName, letterhead.recipientTitle, view.company, letterhead.recipientAddress].filter(Boolean).join("\n")}
+          {composeAddressBlock([letterhead.recipientName, letterhead.recipientTitle, view.company, letterhead.recipientAddress])}
         </address>
         <div className="mt-8 space-y-4">
           {blocks.map((block, index) => (
