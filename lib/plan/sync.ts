@@ -4,6 +4,7 @@ import type { Database } from "@/lib/db/client";
 import { drafts, interviewers, interviews, opportunities, outboundMessages, planSteps, replies, users, type PlanStepRow } from "@/lib/db/schema";
 import { cancelMessagesOfClosedSteps } from "@/lib/mail/closed-steps";
 import { buildPlan } from "./build-plan";
+import { createHolidayCalendar } from "./holidays";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { DEFAULT_SEND_HOUR, FOLLOW_UP_DEFAULT_DAYS } from "./constants";
 import type { PlanInput, PlanStep } from "./types";
@@ -42,7 +43,10 @@ function toColumns(step: PlanStep) {
 }
 
 async function loadPlanData(tx: Executor, userId: string, interviewIds: string[]) {
-  const [user] = await tx.select({ timeZone: users.timeZone, sendHour: users.sendHour }).from(users).where(eq(users.id, userId));
+  const [user] = await tx
+    .select({ timeZone: users.timeZone, sendHour: users.sendHour, holidayCountry: users.holidayCountry, holidayRegion: users.holidayRegion })
+    .from(users)
+    .where(eq(users.id, userId));
   const interviewRows = await tx
     .select({ interview: interviews, opportunity: opportunities })
     .from(interviews)
@@ -104,6 +108,8 @@ export async function syncInterviewPlans(
   const stepsByInterview = groupBy(data.steps, (step) => step.interviewId);
   const repliesByInterview = groupBy(data.replyRows, (reply) => reply.interviewId);
   const startsByOpportunity = groupBy(data.siblings, (sibling) => sibling.opportunityId);
+  // docs/rules.md "Public holidays": the user's country and region, read with the zone and send hour
+  const holidayOn = createHolidayCalendar({ country: data.user?.holidayCountry ?? null, region: data.user?.holidayRegion ?? null });
   const inserts: (typeof planSteps.$inferInsert)[] = [];
   const updates: { id: string; version: number; values: Partial<typeof planSteps.$inferInsert> }[] = [];
   const movedStepIds: string[] = [];
@@ -118,6 +124,7 @@ export async function syncInterviewPlans(
       now,
       timeZone: data.user?.timeZone ?? DEFAULT_TIME_ZONE,
       preferences: { sendHour: data.user?.sendHour ?? DEFAULT_SEND_HOUR, followUpDefaultDays: FOLLOW_UP_DEFAULT_DAYS },
+      holidayOn,
       opportunity,
       // docs/rules.md "Follow-up recipient": the one the user chose; the plan falls back to the first
       interview: { ...interview, primaryInterviewerId: interview.followUpInterviewerId },
