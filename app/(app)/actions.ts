@@ -7,7 +7,7 @@ import { timeZoneSchema } from "@/lib/validation";
 
 const detectTimeZone = createAction(z.object({ timeZone: timeZoneSchema }), async ({ userId, input }) => {
   await setDetectedTimeZone({ userId, timeZone: input.timeZone, now: new Date() });
-  return { revalidate: ["/dashboard", "/settings"], changesPlan: true };
+  return { revalidate: ["/dashboard", "/settings"] };
 });
 
 export async function saveDetectedTimeZoneAction(timeZone: string) {

@@ -3,9 +3,9 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import { getSessionUserId } from "@/lib/auth/session";
-import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { logError } from "@/lib/log";
+import { announcePlanChange } from "@/lib/plan/plan-change";
 import { readFormInput } from "./form-input";
 import type { ActionState, FieldErrors } from "./state";
 
@@ -14,23 +14,17 @@ export type ActionOutcome = {
   redirectTo?: string;
   message?: string;
   result?: Record<string, string>;
-  /** The handler changed the stored plan (and committed): Google Calendar push follows it. */
+  /**
+   * @deprecated syncInterviewPlans announces every plan change inside its own
+   * transaction (lib/plan/plan-change.ts). Only for a handler whose lib call
+   * writes plan steps without it; remove once none does.
+   */
   changesPlan?: boolean;
 };
 
 type Handler<Input> = (context: { userId: string; input: Input }) => Promise<ActionOutcome | void>;
 
 const GENERIC_ERROR = "Something went wrong on our side. Your input is kept; please try again.";
-
-// After the handler's transaction committed, so the job reads the new plan. The
-// change is saved either way: a queue failure is logged, not shown as an error.
-async function announcePlanChange(userId: string): Promise<void> {
-  try {
-    await requestCalendarPush({ userId });
-  } catch (error) {
-    logError("action.calendar_push_not_requested", error, { userId });
-  }
-}
 
 const SESSION_ENDED: PipelineResult = {
   state: { status: "error", message: "Your session ended. Sign in again." },
@@ -48,7 +42,7 @@ async function runHandler<Input>(
 ): Promise<PipelineResult> {
   try {
     const outcome = (await handler({ userId, input })) ?? {};
-    if (outcome.changesPlan) await announcePlanChange(userId);
+    if (outcome.changesPlan) await announcePlanChange({ userId });
     // a dynamic pattern like "/interviews/[id]" revalidates every page of that route
     for (const path of outcome.revalidate ?? []) revalidatePath(path, path.includes("[") ? "page" : undefined);
     return { state: { status: "success", message: outcome.message, result: outcome.result }, redirectTo: outcome.redirectTo };

@@ -9,7 +9,6 @@ import { getDb } from "@/lib/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { isGoogleConfigured, readEnv } from "@/lib/env";
 import { logError, logger } from "@/lib/log";
-import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { GOOGLE_SIGN_IN_SCOPES } from "@/lib/google/scopes";
 import { storeGoogleSignIn } from "@/lib/google/sign-in";
 import { createAuthLogger } from "./auth-logger";
@@ -91,8 +90,6 @@ async function onSignIn({ user, account }: { user: { id?: string }; account?: Ac
   if (account?.provider !== "google" || !user.id) return;
   try {
     await storeGoogleSignIn({ userId: user.id, account, now: new Date() });
-    // consent to calendar.app.created just arrived: push the plan now
-    await requestCalendarPush({ userId: user.id });
   } catch (error) {
     logError("auth.google_tokens_not_stored", error, { userId: user.id });
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { decryptOptional } from "@/lib/crypto";
-import { db } from "@/lib/db/client";
+import { db, type Database } from "@/lib/db/client";
 import { accounts, googleSettings, users, type GoogleSetting } from "@/lib/db/schema";
 import { parseScopes } from "./scopes";
 
@@ -48,8 +48,15 @@ function readIdTokenEmail(sealed: string | null): string | null {
 }
 
 /** The user's Google account and Google settings, or null without a Google account. */
-export async function loadGoogleConnection({ userId }: { userId: string }): Promise<GoogleConnection | null> {
-  const [row] = await db
+/** `executor`: a transaction, to read what it wrote (lib/calendar/push-request.ts). */
+export async function loadGoogleConnection({
+  userId,
+  executor = db,
+}: {
+  userId: string;
+  executor?: Pick<Database, "select">;
+}): Promise<GoogleConnection | null> {
+  const [row] = await executor
     .select({
       scope: accounts.scope,
       idToken: accounts.id_token,

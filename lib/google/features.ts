@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { loadGoogleConnection, saveGoogleSetting, type GoogleSettingValues } from "./connection";
 import { FEATURE_SCOPES, GOOGLE_FEATURES, GOOGLE_SIGN_IN_SCOPES, type GoogleFeature } from "./scopes";
 
@@ -84,6 +85,8 @@ export async function setGoogleFeature({
   await saveGoogleSetting({ userId, values, now });
   if (!input.isEnabled) return { consent: null };
   const scope = FEATURE_SCOPES[input.feature];
-  if (connection && !connection.isBroken && connection.scopes.has(scope)) return { consent: null };
-  return { consent: buildConsentRequest(scope) };
+  if (!connection || connection.isBroken || !connection.scopes.has(scope)) return { consent: buildConsentRequest(scope) };
+  // turning the push on fills the calendar with the whole plan once
+  if (input.feature === "calendar") await requestCalendarPush({ userId });
+  return { consent: null };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { encryptSecret } from "@/lib/crypto";
 import { db } from "@/lib/db/client";
 import { accounts } from "@/lib/db/schema";
@@ -21,7 +22,8 @@ export type GoogleSignInAccount = {
  * reconnect, or consent to one more scope) would leave the old, perhaps
  * revoked, tokens in place. This stores what Google just gave, encrypted like
  * linkAccount does, keeps the refresh token when Google sent none (it sends
- * one only with prompt=consent), and clears a broken connection.
+ * one only with prompt=consent), clears a broken connection, and pushes the
+ * plan to a calendar the new grant allows.
  */
 export async function storeGoogleSignIn({ userId, account, now }: { userId: string; account: GoogleSignInAccount; now: Date }): Promise<void> {
   if (account.provider !== "google" || !account.access_token) return;
@@ -38,4 +40,6 @@ export async function storeGoogleSignIn({ userId, account, now }: { userId: stri
       and(eq(accounts.provider, "google"), eq(accounts.providerAccountId, account.providerAccountId), eq(accounts.userId, userId)),
     );
   await clearGoogleConnectionBroken({ userId, now });
+  // consent to calendar.app.created may just have arrived: push the plan now
+  await requestCalendarPush({ userId });
 }

@@ -1,5 +1,7 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
+import type { Database } from "@/lib/db/client";
 import { readDatabaseEnv } from "@/lib/env";
 import { logError } from "@/lib/log";
 
@@ -16,6 +18,10 @@ export const QUEUES = {
   calendarPush: "calendar-push",
   /** daily: delete expired sessions, sign-in tokens and rate-limit counters, and old dev outbox mail (lib/jobs/daily-cleanup.ts) */
   sessionCleanup: "session-cleanup",
+  /** every 15 minutes: users whose morning digest hour has come, one digestSend job each (lib/digest/scan.ts) */
+  digestScan: "digest-scan",
+  /** one user's morning digest for one local date (lib/digest/send-digest.ts) */
+  digestSend: "digest-send",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -76,8 +82,9 @@ async function startBoss(url: string, settings: QueueSettings, role: QueueRole):
   const boss = createBoss(url, settings, role);
   await boss.start();
   for (const name of Object.values(QUEUES)) {
-    // a user's calendar push is "stately": at most one waiting and one running, so two pushes never race to create the calendar
-    const policy = name === QUEUES.calendarPush ? ("stately" as const) : ("standard" as const);
+    // a user's calendar push is "stately": at most one waiting and one running, so two pushes never race to create the calendar;
+    // a digest is "short": at most one waiting per user and local date, so scans that overlap queue one job (its claim, not the queue, keeps the send single)
+    const policy = name === QUEUES.calendarPush ? ("stately" as const) : name === QUEUES.digestSend ? ("short" as const) : ("standard" as const);
     if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy, ...jobOptions(settings) });
   }
   return boss;
@@ -115,7 +122,29 @@ export function getQueueSettings(): QueueSettings {
   return holder.settings ?? DEFAULT_QUEUE_SETTINGS;
 }
 
-export type EnqueueOptions = { startAfter?: Date; singletonKey?: string };
+/** A transaction of the app's database client: a job sent through it exists only if the transaction commits. */
+export type QueueTransaction = Pick<Database, "execute">;
+
+export type EnqueueOptions = { startAfter?: Date; singletonKey?: string; transaction?: QueueTransaction };
+
+// pg-boss writes its SQL for node-postgres ($1 placeholders, objects sent as
+// JSON, no undefined); this runs it as one statement of the caller's Drizzle
+// transaction instead of on pg-boss's own pool.
+function toBossDb(transaction: QueueTransaction): PgBoss.Db {
+  return {
+    async executeSql(text, values = []) {
+      const chunks = text.split(/\$(\d+)/).map((part, index) => (index % 2 === 0 ? sql.raw(part) : sql.param(toDriverValue(values[Number(part) - 1]))));
+      return { rows: [...(await transaction.execute(sql.join(chunks)))] };
+    },
+  };
+}
+
+function toDriverValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  const isJson = value !== null && typeof value === "object" && !(value instanceof Date) && !Array.isArray(value) && !(value instanceof Uint8Array);
+  if (isJson) return JSON.stringify(value);
+  return value;
+}
 
 export async function enqueue(name: QueueName, data: object, options: EnqueueOptions = {}): Promise<string | null> {
   const boss = await getQueue();
@@ -123,7 +152,19 @@ export async function enqueue(name: QueueName, data: object, options: EnqueueOpt
     ...jobOptions(getQueueSettings()),
     ...(options.startAfter ? { startAfter: options.startAfter } : {}),
     ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    ...(options.transaction ? { db: toBossDb(options.transaction) } : {}),
   });
+}
+
+const ENQUEUE_CHUNK_SIZE = 1_000;
+
+/** Jobs in one statement per thousand (a scan that queues one per user); a key already waiting in a stately queue is dropped. */
+export async function enqueueMany(name: QueueName, jobs: { data: object; singletonKey?: string }[]): Promise<void> {
+  const boss = await getQueue();
+  const options = jobOptions(getQueueSettings());
+  for (let start = 0; start < jobs.length; start += ENQUEUE_CHUNK_SIZE) {
+    await boss.insert(jobs.slice(start, start + ENQUEUE_CHUNK_SIZE).map((job) => ({ name, ...options, ...job })));
+  }
 }
 
 /**

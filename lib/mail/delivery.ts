@@ -3,7 +3,6 @@ import { and, eq, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import { db, getDb } from "@/lib/db/client";
 import { outboundMessages, planSteps, smtpSettings, type OutboundMessage } from "@/lib/db/schema";
 import { logError } from "@/lib/log";
-import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { markStepsSent } from "@/lib/plan/step-actions";
 import { STEP_CLOSED_REASON } from "./closed-steps";
 import type { OutboxJobData } from "./outbox";
@@ -151,7 +150,6 @@ async function closeSentSteps(sent: { message: OutboundMessage; sentAt: Date }[]
         await db.transaction((tx) =>
           markStepsSent(tx, { userId, steps: entries.map((entry) => ({ stepId: entry.message.stepId, sentAt: entry.sentAt })), now }),
         );
-        await requestCalendarPush({ userId }).catch((error: unknown) => logError("outbox.calendar_push_not_requested", error, { userId }));
         break;
       } catch (error) {
         if (attempt === STEP_UPDATE_ATTEMPTS) logError("outbox.steps_not_marked_sent", error, { userId });

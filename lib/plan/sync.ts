@@ -1,15 +1,18 @@
 import "server-only";
 import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { SETTLED_STATUSES } from "@/lib/db/outbox-status";
 import { drafts, interviewers, interviews, opportunities, outboundMessages, planSteps, replies, users, type PlanStepRow } from "@/lib/db/schema";
 import { cancelMessagesOfClosedSteps } from "@/lib/mail/closed-steps";
 import { buildPlan } from "./build-plan";
 import { createHolidayCalendar } from "./holidays";
+import { announcePlanChange } from "./plan-change";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { DEFAULT_SEND_HOUR, FOLLOW_UP_DEFAULT_DAYS } from "./constants";
 import type { PlanInput, PlanStep } from "./types";
 
-export type Executor = Pick<Database, "select" | "insert" | "update" | "delete">;
+// "execute" and "transaction": the plan-change announcement writes its job in a savepoint (plan-change.ts)
+export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute" | "transaction">;
 
 const STALE_REASON = "No longer part of the plan (the interview changed).";
 
@@ -77,9 +80,6 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
-// A message queued, sending, sent or of unknown fate stays as it is (lib/mail/queries.ts LOCKING_STATUSES).
-const SETTLED_MESSAGE_STATUSES = ["failed", "cancelled"] as const;
-
 // docs/rules.md "Follow-up recipient": a step that now goes to someone else must
 // not carry words written, or approved, for the previous person. An untouched
 // draft is dropped (it is written again, for the new person, when opened); an
@@ -89,7 +89,7 @@ async function releaseDraftsOfMovedSteps(tx: Executor, userId: string, stepIds: 
   const queued = tx
     .select({ stepId: outboundMessages.stepId })
     .from(outboundMessages)
-    .where(and(inArray(outboundMessages.stepId, stepIds), notInArray(outboundMessages.status, [...SETTLED_MESSAGE_STATUSES])));
+    .where(and(inArray(outboundMessages.stepId, stepIds), notInArray(outboundMessages.status, [...SETTLED_STATUSES])));
   const movable = and(eq(drafts.userId, userId), inArray(drafts.stepId, stepIds), notInArray(drafts.stepId, queued));
   await tx.delete(drafts).where(and(movable, eq(drafts.isEdited, false)));
   await tx.update(drafts).set({ status: "draft", approvedAt: null }).where(and(movable, eq(drafts.status, "approved")));
@@ -98,10 +98,14 @@ async function releaseDraftsOfMovedSteps(tx: Executor, userId: string, stepIds: 
 // Re-plans the given interviews of one user and stores the result in place:
 // changed steps get version + 1, new ones are inserted, steps the plan no longer
 // has are cancelled if still pending; done and skipped steps are never touched.
+// Every call announces the change, even with no interview left to plan: a
+// deleted interview's steps went with it, and the step a caller just closed
+// changed before this ran.
 export async function syncInterviewPlans(
   tx: Executor,
   { userId, interviewIds, now }: { userId: string; interviewIds: string[]; now: Date },
 ): Promise<{ inserted: number; updated: number }> {
+  await announcePlanChange({ userId, transaction: tx });
   if (interviewIds.length === 0) return { inserted: 0, updated: 0 };
   const data = await loadPlanData(tx, userId, interviewIds);
   const peopleByInterview = groupBy(data.people, (person) => person.interviewId);

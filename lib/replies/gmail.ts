@@ -1,10 +1,8 @@
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { gmail_v1 } from "googleapis";
-import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { db } from "@/lib/db/client";
 import { googleSettings } from "@/lib/db/schema";
-import { logError } from "@/lib/log";
 import { createGoogleClient, GoogleReconnectRequiredError, type Sleep } from "@/lib/google/client";
 import { loadGoogleConnection, markGoogleConnectionBroken, saveGoogleSetting } from "@/lib/google/connection";
 import { isGoogleRateLimit, readGoogleErrorDetails, readGoogleErrorStatus } from "@/lib/google/errors";
@@ -141,13 +139,6 @@ export async function checkGmailReplies(context: GmailReplyContext): Promise<{ m
   }
   const matched = await recordReplies(userId, mails, candidates, now);
   await saveGoogleSetting({ userId, values: { lastReplyCheckAt: now, lastError: null }, now });
-  if (matched > 0) {
-    try {
-      await requestCalendarPush({ userId });
-    } catch (error) {
-      logError("replies.calendar_push_not_requested", error, { userId });
-    }
-  }
   return { matched };
 }
 

@@ -9,7 +9,6 @@ import { firstHeader, isAutoReplyHeaders, parseHeaderLines, readMessageIds, REPL
 import { createImapClient, describeImapError, IMAP_TIMEOUT_MS, ImapAccountError, type ImapAccount } from "./imap-connection";
 import { loadImapAccount } from "./imap-settings";
 import { matchReply, type IncomingMail, type ReplyCandidates } from "./match";
-import { requestCalendarPush } from "@/lib/calendar/push-request";
 import { loadReplyCandidates, recordDetectedReply } from "./record";
 
 /** How far back the first check of a mailbox looks when nothing was sent earlier. */
@@ -169,7 +168,6 @@ export async function checkImapReplies({
     answered.add(match.interviewId);
     if (isRecorded) recorded += 1;
   }
-  if (recorded > 0) await requestCalendarPush({ userId }).catch((error: unknown) => logError("replies.calendar_push_not_requested", error, { userId }));
   // Only for the mailbox that was read: if the user switched meanwhile, the new one starts over.
   await db
     .update(imapSettings)

@@ -12,7 +12,7 @@ export async function createInterviewAction(...args: FormActionArgs) {
   const now = new Date();
   const create = createFormAction(buildInterviewInputSchema({ now }), async ({ userId, input }) => {
     const { interviewId } = await createInterview({ userId, input, now });
-    return { revalidate: ["/dashboard"], redirectTo: `/interviews/${interviewId}?saved=1`, changesPlan: true };
+    return { revalidate: ["/dashboard"], redirectTo: `/interviews/${interviewId}?saved=1` };
   });
   return create(...args);
 }
@@ -24,14 +24,14 @@ export async function updateInterviewAction(interviewId: string, ...args: FormAc
   const now = new Date();
   const update = createFormAction(buildInterviewInputSchema({ now }), async ({ userId, input }) => {
     await updateInterview({ userId, interviewId: id, input, now });
-    return { revalidate: ["/dashboard", `/interviews/${id}`], redirectTo: `/interviews/${id}?saved=1`, changesPlan: true };
+    return { revalidate: ["/dashboard", `/interviews/${id}`], redirectTo: `/interviews/${id}?saved=1` };
   });
   return update(...args);
 }
 
 const removeInterview = createAction(interviewIdSchema, async ({ userId, input }) => {
   await deleteInterview({ userId, interviewId: input.interviewId, now: new Date() });
-  return { revalidate: ["/dashboard"], redirectTo: "/dashboard?deleted=1", changesPlan: true };
+  return { revalidate: ["/dashboard"], redirectTo: "/dashboard?deleted=1" };
 });
 
 export async function deleteInterviewAction(interviewId: string) {

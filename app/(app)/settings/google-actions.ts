@@ -23,8 +23,6 @@ export const setGoogleFeatureAction = createFormAction(googleFeatureInputSchema,
   return {
     revalidate: ["/settings"],
     message: `${name} is ${input.isEnabled ? "on" : "off"}.`,
-    // turning the push on fills the calendar with the whole plan once
-    changesPlan: input.feature === "calendar" && input.isEnabled,
   };
 });
 
