@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import type { calendar_v3 } from "googleapis";
 import { readGoogleErrorStatus } from "@/lib/google/errors";
-import { sanitizeText } from "./ics-text";
-import { ALARM_BEFORE_MINUTES, STEP_EVENT_MINUTES, summarizeStep } from "./render-event";
+import { ALARM_BEFORE_MINUTES, describeStepEvent, findStepEventStart, STEP_EVENT_MINUTES, summarizeStep } from "./render-event";
 import type { FeedStep } from "./types";
 
 // Pushes plan steps into a calendar of their own, so the user can hide or
@@ -50,15 +49,16 @@ export function summarizeStepForGoogle(step: FeedStep, timeZone: string): string
 }
 
 export function buildStepEvent(step: FeedStep, timeZone: string): calendar_v3.Schema$Event {
-  const end = new Date(step.dueAt.getTime() + STEP_EVENT_MINUTES * MS_PER_MINUTE);
+  const start = findStepEventStart(step);
+  const end = new Date(start.getTime() + STEP_EVENT_MINUTES * MS_PER_MINUTE);
   const isPending = step.status === "pending";
   return {
     id: googleEventId(step.id),
     // A step that was cancelled and comes back must reappear.
     status: "confirmed",
     summary: summarizeStepForGoogle(step, timeZone),
-    description: sanitizeText(`${step.reason}\n${step.url}`),
-    start: { dateTime: step.dueAt.toISOString(), timeZone },
+    description: describeStepEvent(step, timeZone),
+    start: { dateTime: start.toISOString(), timeZone },
     end: { dateTime: end.toISOString(), timeZone },
     // A reminder to act should not mark the user busy.
     transparency: "transparent",

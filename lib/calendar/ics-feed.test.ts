@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { describeStep } from "../plan/labels";
 import { createEventCache } from "./event-cache";
+import { buildStepEvent } from "./google-push";
 import { buildCalendarFeed, buildStepEvents } from "./ics-feed";
 import { interviewUid, stepUid } from "./render-event";
 import {
+  BERLIN,
   findEvent,
   localTime,
   makeInput,
@@ -127,5 +130,78 @@ describe("buildStepEvents", () => {
       expect(download.calendar.getFirstProperty(name), name).toBeNull();
     }
     expect(download.calendar.getFirstPropertyValue("x-wr-timezone")).toBe("Europe/Berlin");
+  });
+});
+
+describe('docs/rules.md "Calendar events"', () => {
+  const feedOf = (input: Parameters<typeof buildCalendarFeed>[0]) => parseFeed(buildFresh(input));
+
+  it("an interview event's SEQUENCE is the interview's version, so moving it raises SEQUENCE", () => {
+    const interview = makeInterview({ version: 1 });
+    const moved = { ...interview, version: 2, startsAt: localTime("2025-11-11T16:00"), updatedAt: new Date("2025-11-02T10:00:00Z") };
+    const before = findEvent(feedOf(makeInput({ steps: [], interviews: [interview] })), interviewUid("iv-1"));
+    const after = findEvent(feedOf(makeInput({ steps: [], interviews: [moved] })), interviewUid("iv-1"));
+    expect(before?.sequence).toBe(1);
+    expect(after?.sequence).toBe(2);
+    expect(after?.start).toBe("2025-11-11T15:00:00.000Z");
+  });
+
+  it("a thank-you's title gives its deadline, not the proposed time; the proposed send time is in the body", () => {
+    const step = makeStep({
+      id: "t",
+      kind: "thank_you",
+      sequence: null,
+      dueAt: localTime("2025-11-12T09:00"),
+      deadlineAt: localTime("2025-11-12T15:00"),
+    });
+    const event = findEvent(feedOf(makeInput({ steps: [step] })), stepUid("t"));
+    expect(event?.summary).toBe("Thank Jane Doe (Acme): send by 15:00");
+    expect(event?.start).toBe("2025-11-12T08:00:00.000Z");
+    expect(event?.description.split("\n")[0]).toBe("Proposed send time: Wed 12 Nov, 09:00.");
+    expect(event?.alarmDescriptions).toEqual(["Thank Jane Doe (Acme): send by 15:00"]);
+  });
+
+  it("a thank-you proposed the evening before its deadline names the deadline's day", () => {
+    const step = makeStep({
+      id: "t",
+      kind: "thank_you",
+      dueAt: localTime("2025-11-14T17:00"),
+      deadlineAt: localTime("2025-11-15T16:30"),
+    });
+    expect(findEvent(feedOf(makeInput({ steps: [step] })), stepUid("t"))?.summary).toBe("Thank Jane Doe (Acme): send by Sat 16:30");
+  });
+
+  it("the second follow-up's event says #2, as the page does", () => {
+    const steps = [makeStep({ id: "f1", sequence: 1 }), makeStep({ id: "f2", sequence: 2, dueAt: localTime("2025-11-19T09:00") })];
+    const feed = feedOf(makeInput({ steps }));
+    expect(findEvent(feed, stepUid("f1"))?.summary).toBe("Follow up with Jane Doe (Acme)");
+    expect(findEvent(feed, stepUid("f2"))?.summary).toBe("Follow up again with Jane Doe (Acme) (#2)");
+    expect(describeStep({ kind: "follow_up", sequence: 2 }, "Jane Doe", "Acme")).toContain("(#2)");
+  });
+
+  it("a done step's event sits at when it was done, not at its old due time", () => {
+    const completedAt = new Date("2025-11-10T10:12:00Z");
+    const step = makeStep({ id: "d", kind: "thank_you", status: "done", version: 2, dueAt: localTime("2025-11-12T09:00"), completedAt });
+    const event = findEvent(feedOf(makeInput({ steps: [step] })), stepUid("d"));
+    expect(event?.start).toBe("2025-11-10T10:12:00.000Z");
+    expect(event?.end).toBe("2025-11-10T10:27:00.000Z");
+    expect(event?.summary).toBe("✓ Done: Thank Jane Doe (Acme)");
+    expect(event?.sequence).toBe(2);
+  });
+
+  it("the Google push shows the same title, body and time as the feed", () => {
+    const steps = [
+      makeStep({ id: "t", kind: "thank_you", deadlineAt: localTime("2025-11-12T15:00") }),
+      makeStep({ id: "f2", sequence: 2 }),
+      makeStep({ id: "d", status: "done", completedAt: new Date("2025-11-10T10:12:00Z") }),
+    ];
+    const feed = feedOf(makeInput({ steps }));
+    for (const step of steps) {
+      const pushed = buildStepEvent(step, BERLIN);
+      const event = findEvent(feed, stepUid(step.id));
+      expect(pushed.summary).toBe(event?.summary);
+      expect(pushed.description).toBe(event?.description);
+      expect(new Date(pushed.start!.dateTime!).toISOString()).toBe(event?.start);
+    }
   });
 });

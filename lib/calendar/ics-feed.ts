@@ -1,7 +1,7 @@
 import { IANAZone } from "luxon";
 import { defaultEventCache, type EventCache } from "./event-cache";
 import { escapeText, formatLines } from "./ics-text";
-import { interviewUid, renderInterviewEvent, renderStepEvent, stepUid } from "./render-event";
+import { findStepEventStart, interviewUid, renderInterviewEvent, renderStepEvent, stepUid } from "./render-event";
 import type { EventsInput, FeedInput, FeedInterview, FeedStep } from "./types";
 
 /** Done steps stay visible this long after completion, then drop out. */
@@ -47,6 +47,9 @@ function fingerprintStep(step: FeedStep, timeZone: string): string {
     step.kind,
     step.status,
     step.dueAt.getTime(),
+    step.deadlineAt?.getTime() ?? "",
+    step.sequence ?? "",
+    step.completedAt?.getTime() ?? "",
     step.updatedAt.getTime(),
     step.personName ?? "",
     step.company,
@@ -59,7 +62,7 @@ function fingerprintStep(step: FeedStep, timeZone: string): string {
 
 function fingerprintInterview(interview: FeedInterview): string {
   return [
-    interview.version ?? 0,
+    interview.version,
     interview.startsAt.getTime(),
     interview.durationMinutes,
     interview.updatedAt.getTime(),
@@ -78,7 +81,7 @@ function listFeedItems(input: EventsInput): FeedItem[] {
     if (!isStepListed(step, now)) continue;
     items.push({
       uid: stepUid(step.id),
-      sortAt: step.dueAt.getTime(),
+      sortAt: findStepEventStart(step).getTime(),
       fingerprint: fingerprintStep(step, timeZone),
       render: () => renderStepEvent(step, timeZone),
     });

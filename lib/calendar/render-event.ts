@@ -1,5 +1,6 @@
 import { createEvent, type EventAttributes } from "ics";
-import { DateTime } from "luxon";
+import { REASON_LOCALE } from "@/lib/plan/constants";
+import { formatDayTime, formatTime, toLocal } from "@/lib/plan/time";
 import { escapeText, refoldBlock, sanitizeText } from "./ics-text";
 import type { FeedInterview, FeedStep } from "./types";
 
@@ -26,11 +27,26 @@ function describePerson(step: FeedStep): string {
   return step.personName ? `${step.personName} (${step.company})` : step.company;
 }
 
-function formatLocalTime(at: Date, timeZone: string): string {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toFormat("HH:mm");
+// docs/rules.md "Calendar events": a done step sits at when it was done, so
+// the calendar shows what happened instead of a time that no longer matters.
+/** Where a step's event starts (feed and Google push alike). */
+export function findStepEventStart(step: FeedStep): Date {
+  return step.status === "done" && step.completedAt ? step.completedAt : step.dueAt;
 }
 
-/** What to do, for whom; a done step keeps the action without its deadline (feed and Google push alike). */
+// "15:00" on the event's own day, "Thu 15:00" on another.
+function formatDeadline(deadline: Date, eventStart: Date, timeZone: string): string {
+  const local = toLocal(deadline, timeZone);
+  const isSameDay = local.hasSame(toLocal(eventStart, timeZone), "day");
+  return isSameDay ? formatTime(local) : `${local.setLocale(REASON_LOCALE).toFormat("ccc")} ${formatTime(local)}`;
+}
+
+/**
+ * What to do, for whom (feed and Google push alike). docs/rules.md "Calendar
+ * events": a thank-you's title gives its deadline, not the proposed time the
+ * event sits at; a follow-up after the first is numbered as on the page; a
+ * done step keeps the action without its deadline.
+ */
 export function summarizeStep(step: FeedStep, timeZone: string): string {
   const who = describePerson(step);
   const isDone = step.status === "done";
@@ -39,11 +55,11 @@ export function summarizeStep(step: FeedStep, timeZone: string): string {
       case "thank_you":
         return isDone
           ? `Thank ${who}`
-          : `Thank ${who}: send by ${formatLocalTime(step.dueAt, timeZone)}`;
+          : `Thank ${who}: send by ${formatDeadline(step.deadlineAt ?? step.dueAt, findStepEventStart(step), timeZone)}`;
       case "letter":
         return `Mail a letter to ${who}`;
       case "follow_up":
-        return `Follow up with ${who}`;
+        return step.sequence && step.sequence > 1 ? `Follow up again with ${who} (#${step.sequence})` : `Follow up with ${who}`;
       case "call":
         return `Call ${who}`;
       case "move_on":
@@ -53,6 +69,15 @@ export function summarizeStep(step: FeedStep, timeZone: string): string {
     }
   })();
   return sanitizeText(isDone ? DONE_PREFIX + action : action);
+}
+
+/** The event's body: a pending thank-you's proposed send time, the plan's reason, the link. */
+export function describeStepEvent(step: FeedStep, timeZone: string): string {
+  const lines = [step.reason, step.url];
+  if (step.kind === "thank_you" && step.status === "pending") {
+    lines.unshift(`Proposed send time: ${formatDayTime(toLocal(step.dueAt, timeZone))}.`);
+  }
+  return sanitizeText(lines.join("\n"));
 }
 
 function summarizeInterview(interview: FeedInterview): string {
@@ -102,9 +127,9 @@ export function renderStepEvent(step: FeedStep, timeZone: string): string {
     // DTSTAMP from the data, never the clock, so an unchanged feed is byte-identical.
     timestamp: step.updatedAt.getTime(),
     lastModified: step.updatedAt.getTime(),
-    ...utcTimes(step.dueAt, STEP_EVENT_MINUTES),
+    ...utcTimes(findStepEventStart(step), STEP_EVENT_MINUTES),
     title: summary,
-    description: sanitizeText(`${step.reason}\n${step.url}`),
+    description: describeStepEvent(step, timeZone),
     url: step.url,
     // A reminder should not mark the user busy.
     transp: "TRANSPARENT",
@@ -116,7 +141,8 @@ export function renderInterviewEvent(interview: FeedInterview): string {
   const summary = summarizeInterview(interview);
   return renderBlock({
     uid: interviewUid(interview.id),
-    sequence: interview.version ?? 0,
+    // docs/rules.md "Calendar events": every change of the interview raises it
+    sequence: interview.version,
     timestamp: interview.updatedAt.getTime(),
     lastModified: interview.updatedAt.getTime(),
     ...utcTimes(interview.startsAt, interview.durationMinutes),

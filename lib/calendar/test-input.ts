@@ -24,6 +24,8 @@ export function makeStep(overrides: Partial<FeedStep> = {}): FeedStep {
     kind: "follow_up",
     status: "pending",
     dueAt: localTime("2025-11-12T09:00"),
+    deadlineAt: null,
+    sequence: 1,
     updatedAt: new Date("2025-11-09T18:00:00Z"),
     completedAt: null,
     personName: "Jane Doe",
@@ -44,6 +46,7 @@ export function makeInterview(overrides: Partial<FeedInterview> = {}): FeedInter
     company: "Acme",
     role: "Data Engineer",
     updatedAt: new Date("2025-11-01T10:00:00Z"),
+    version: 1,
     url: `${APP_URL}/interviews/${id}`,
     ...overrides,
   };

@@ -10,8 +10,14 @@ export type FeedStep = {
   version: number;
   kind: FeedStepKind;
   status: FeedStepStatus;
+  /** The proposed time: where a pending step's event sits. */
   dueAt: Date;
+  /** The latest time it may happen (a thank-you's 24 hours); null when none. */
+  deadlineAt: Date | null;
+  /** Which follow-up (1, 2, ...); null for other kinds. */
+  sequence: number | null;
   updatedAt: Date;
+  /** When it was done: where a done step's event sits. */
   completedAt: Date | null;
   personName: string | null;
   company: string;
@@ -29,7 +35,8 @@ export type FeedInterview = {
   company: string;
   role: string;
   updatedAt: Date;
-  version?: number;
+  /** Bumped on every change of the interview; becomes SEQUENCE. */
+  version: number;
   /** Absolute URL of the interview in the app. */
   url: string;
   location?: string | null;

@@ -1,31 +1,64 @@
 import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { db, type Database } from "@/lib/db/client";
-import { interviewers, interviews, opportunities } from "@/lib/db/schema";
+import { interviewers, interviews, opportunities, planSteps } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { listOpportunityInterviewIds, syncInterviewPlans } from "@/lib/plan/sync";
 import type { InterviewInput } from "./schemas";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
+// docs/rules.md "Calendar events": every event whose text or time changes is
+// a new version (its SEQUENCE), so a calendar that keeps a copy replaces it:
+// the interview's own event after any edit, and the steps' events (pending,
+// and done ones still shown) when a name they show changes.
+function nextInterviewVersion(now: Date) {
+  return { version: sql`${interviews.version} + 1`, updatedAt: now };
+}
+
+async function raiseInterviewVersions(tx: Transaction, userId: string, interviewIds: string[], now: Date) {
+  if (interviewIds.length === 0) return;
+  await tx
+    .update(interviews)
+    .set(nextInterviewVersion(now))
+    .where(and(inArray(interviews.id, interviewIds), eq(interviews.userId, userId)));
+}
+
+async function raiseStepVersions(tx: Transaction, userId: string, interviewIds: string[], now: Date) {
+  if (interviewIds.length === 0) return;
+  await tx
+    .update(planSteps)
+    .set({ version: sql`${planSteps.version} + 1`, updatedAt: now })
+    .where(and(inArray(planSteps.interviewId, interviewIds), eq(planSteps.userId, userId), inArray(planSteps.status, ["pending", "done"])));
+}
+
 // The form's opportunity fields either update an existing opportunity of this
 // user (fixing a typo in the company name, say) or create a new one.
-async function upsertOpportunity(tx: Transaction, userId: string, input: InterviewInput["opportunity"]) {
+// `isRenamed`: the company or role changed, which every round's events show.
+async function upsertOpportunity(
+  tx: Transaction,
+  userId: string,
+  input: InterviewInput["opportunity"],
+): Promise<{ opportunityId: string; isRenamed: boolean }> {
   const { id, ...fields } = input;
   if (id) {
-    const [updated] = await tx
+    const [before] = await tx
+      .select({ company: opportunities.company, role: opportunities.role })
+      .from(opportunities)
+      .where(and(eq(opportunities.id, id), eq(opportunities.userId, userId)))
+      .for("update");
+    if (!before) throw new NotFoundError("Opportunity not found");
+    await tx
       .update(opportunities)
       .set({ ...fields, updatedAt: new Date() })
-      .where(and(eq(opportunities.id, id), eq(opportunities.userId, userId)))
-      .returning({ id: opportunities.id });
-    if (!updated) throw new NotFoundError("Opportunity not found");
-    return updated.id;
+      .where(and(eq(opportunities.id, id), eq(opportunities.userId, userId)));
+    return { opportunityId: id, isRenamed: before.company !== fields.company || before.role !== fields.role };
   }
   const [created] = await tx
     .insert(opportunities)
     .values({ ...fields, userId })
     .returning({ id: opportunities.id });
-  return created!.id;
+  return { opportunityId: created!.id, isRenamed: false };
 }
 
 // An opportunity's lastInterviewAt follows its interviews, in the same
@@ -50,7 +83,12 @@ async function setFollowUpInterviewer(tx: Transaction, userId: string, interview
 
 export async function createInterview({ userId, input, now }: { userId: string; input: InterviewInput; now: Date }) {
   return db.transaction(async (tx) => {
-    const opportunityId = await upsertOpportunity(tx, userId, input.opportunity);
+    const { opportunityId, isRenamed } = await upsertOpportunity(tx, userId, input.opportunity);
+    if (isRenamed) {
+      const otherRounds = await listOpportunityInterviewIds(tx, userId, opportunityId);
+      await raiseInterviewVersions(tx, userId, otherRounds, now);
+      await raiseStepVersions(tx, userId, otherRounds, now);
+    }
     const [created] = await tx
       .insert(interviews)
       .values({ ...input.interview, userId, opportunityId })
@@ -87,12 +125,25 @@ export async function updateInterview({
       .where(and(eq(interviews.id, interviewId), eq(interviews.userId, userId)))
       .for("update");
     if (!existing) throw new NotFoundError("Interview not found");
-    const opportunityId = await upsertOpportunity(tx, userId, input.opportunity);
+    const { opportunityId, isRenamed } = await upsertOpportunity(tx, userId, input.opportunity);
+    const otherRounds = isRenamed ? (await listOpportunityInterviewIds(tx, userId, opportunityId)).filter((id) => id !== interviewId) : [];
+    await raiseInterviewVersions(tx, userId, otherRounds, now);
     await tx
       .update(interviews)
-      .set({ ...input.interview, opportunityId, updatedAt: new Date() })
+      .set({ ...input.interview, opportunityId, ...nextInterviewVersion(now) })
       .where(and(eq(interviews.id, interviewId), eq(interviews.userId, userId)));
     const keptIds = input.interviewers.flatMap((person) => (person.id ? [person.id] : []));
+    const namesBefore = new Map(
+      (
+        await tx
+          .select({ id: interviewers.id, name: interviewers.name })
+          .from(interviewers)
+          .where(and(eq(interviewers.interviewId, interviewId), eq(interviewers.userId, userId)))
+      ).map((row) => [row.id, row.name]),
+    );
+    const isPersonRenamed = input.interviewers.some((person) => person.id && namesBefore.has(person.id) && namesBefore.get(person.id) !== person.name);
+    const isCompanyShownChanged = isRenamed || existing.opportunityId !== opportunityId;
+    await raiseStepVersions(tx, userId, [...otherRounds, ...(isPersonRenamed || isCompanyShownChanged ? [interviewId] : [])], now);
     await tx
       .delete(interviewers)
       .where(
