@@ -1,8 +1,13 @@
-import { cancelMessageAction, resolveUnknownMessageAction, retryMessageAction, sendMessageAction } from "@/app/(app)/outbox/actions";
+import type { ActionState } from "@/lib/actions/state";
 import { formatDateTime } from "@/lib/format";
 import { toLocalInput } from "@/lib/validation";
 import type { MessageSummary } from "@/lib/mail/queries";
 import { ActionForm } from "./action-form";
+
+type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
+
+// The Outbox's actions, passed in by the pages (app/(app)/outbox/commands.ts): a shared component imports no route's actions.
+export type MessageCommands = { send: FormAction; cancel: FormAction; retry: FormAction; resolveUnknown: FormAction };
 
 const STATUS_STYLES: Record<MessageSummary["status"], string> = {
   scheduled: "bg-blue-50 dark:bg-blue-950 text-blue-800 dark:text-blue-200 border-blue-200 dark:border-blue-800",
@@ -30,12 +35,13 @@ export function statusLine(
     case "unknown":
       return `We can't tell whether this left (tried ${formatDateTime(message.claimedAt ?? message.updatedAt, zone)})`;
     case "cancelled":
-      return `Cancelled ${formatDateTime(message.updatedAt, zone)}`;
+      // cancelled by the user, or with its step (done, skipped, a reply, an outcome: lib/mail/closed-steps.ts)
+      return `Won't be sent (cancelled ${formatDateTime(message.updatedAt, zone)})`;
   }
 }
 
 // A message's state and what the user can do about it, wherever it is shown.
-export function MessageStatus({ message, zone }: { message: MessageSummary; zone: string }) {
+export function MessageStatus({ message, zone, actions }: { message: MessageSummary; zone: string; actions: MessageCommands }) {
   const fields = { messageId: message.id };
   const recipient = message.toName ? `${message.toName} <${message.toAddress}>` : message.toAddress;
   const status = statusLine(message, zone);
@@ -59,9 +65,9 @@ export function MessageStatus({ message, zone }: { message: MessageSummary; zone
         {message.status === "scheduled" ? (
           <>
             {message.sendAt > new Date() ? (
-              <ActionForm action={sendMessageAction} fields={{ stepId: message.stepId, when: "now" }} label="Send now instead" pendingLabel="Sending…" variant="primary" />
+              <ActionForm action={actions.send} fields={{ stepId: message.stepId, when: "now" }} label="Send now instead" pendingLabel="Sending…" variant="primary" />
             ) : null}
-            <ActionForm action={sendMessageAction} fields={{ stepId: message.stepId, when: "at" }} label="Reschedule" pendingLabel="Rescheduling…">
+            <ActionForm action={actions.send} fields={{ stepId: message.stepId, when: "at" }} label="Reschedule" pendingLabel="Rescheduling…">
               <label className="text-xs font-medium" htmlFor={`reschedule-${message.id}`}>
                 New time (your time zone)
               </label>
@@ -74,17 +80,17 @@ export function MessageStatus({ message, zone }: { message: MessageSummary; zone
                 className="min-h-11 rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-2 py-1 text-base text-slate-900 dark:text-slate-100 sm:text-sm"
               />
             </ActionForm>
-            <ActionForm action={cancelMessageAction} fields={fields} label="Cancel the send" pendingLabel="Cancelling…" />
+            <ActionForm action={actions.cancel} fields={fields} label="Cancel the send" pendingLabel="Cancelling…" />
           </>
         ) : null}
         {message.status === "failed" ? (
-          <ActionForm action={retryMessageAction} fields={fields} label="Send again" pendingLabel="Sending…" variant="primary" />
+          <ActionForm action={actions.retry} fields={fields} label="Send again" pendingLabel="Sending…" variant="primary" />
         ) : null}
         {message.status === "unknown" ? (
           <>
-            <ActionForm action={resolveUnknownMessageAction} fields={{ ...fields, resolution: "sent" }} label="It was sent" pendingLabel="Saving…" />
+            <ActionForm action={actions.resolveUnknown} fields={{ ...fields, resolution: "sent" }} label="It was sent" pendingLabel="Saving…" />
             <ActionForm
-              action={resolveUnknownMessageAction}
+              action={actions.resolveUnknown}
               fields={{ ...fields, resolution: "send_again" }}
               label="Send again"
               pendingLabel="Sending…"

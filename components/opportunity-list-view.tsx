@@ -1,7 +1,8 @@
 "use client";
 
-import type { OpportunityStatus } from "@/lib/plan/types";
+import type { PipelineStage } from "@/lib/opportunities/pipeline";
 import { OutcomeButtonGroup } from "./outcome-buttons";
+import type { PlanCommands } from "./plan-commands";
 import { useSoftNavigation } from "./soft-navigation";
 import { useRowCommands } from "./use-row-commands";
 
@@ -9,19 +10,21 @@ export type OpportunityRow = {
   id: string;
   role: string;
   company: string;
-  status: OpportunityStatus;
+  stage: PipelineStage;
+  // "Replied 3 Dec", worded on the server in the user's zone
+  stageLabel: string;
   interviews: { id: string; stage: string; startsAt: string; interviewers: string }[];
 };
 
-const STATUS_LABELS = {
-  active: "Active",
-  offer: "Offer",
-  rejected: "Rejected",
-  withdrawn: "Withdrawn",
-  hired: "Hired",
-} as const;
-
-export function OpportunityListView({ rows, headingLevel }: { rows: OpportunityRow[]; headingLevel: 2 | 3 }) {
+export function OpportunityListView({
+  rows,
+  headingLevel,
+  recordOutcome,
+}: {
+  rows: OpportunityRow[];
+  headingLevel: 2 | 3;
+  recordOutcome: PlanCommands["recordOutcome"];
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const navigate = useSoftNavigation();
   const commands = useRowCommands();
@@ -33,7 +36,7 @@ export function OpportunityListView({ rows, headingLevel }: { rows: OpportunityR
             <Heading className="text-base font-semibold">
               {opportunity.role} <span className="font-normal text-slate-600 dark:text-slate-400">at</span> {opportunity.company}
             </Heading>
-            <span className="rounded-full bg-slate-100 dark:bg-slate-800 px-2 py-0.5 text-xs font-medium text-slate-700 dark:text-slate-300">{STATUS_LABELS[opportunity.status]}</span>
+            <span className="rounded-full bg-slate-100 dark:bg-slate-800 px-2 py-0.5 text-xs font-medium text-slate-700 dark:text-slate-300">{opportunity.stageLabel}</span>
           </div>
           <ul className="mt-3 divide-y divide-slate-100 dark:divide-slate-800">
             {opportunity.interviews.map((interview) => (
@@ -47,7 +50,13 @@ export function OpportunityListView({ rows, headingLevel }: { rows: OpportunityR
             ))}
           </ul>
           <div className="mt-3 border-t border-slate-100 dark:border-slate-800 pt-3">
-            <OutcomeButtonGroup opportunityId={opportunity.id} status={opportunity.status} company={opportunity.company} commands={commands} />
+            <OutcomeButtonGroup
+              opportunityId={opportunity.id}
+              stage={opportunity.stage}
+              company={opportunity.company}
+              recordOutcome={recordOutcome}
+              commands={commands}
+            />
           </div>
         </li>
       ))}

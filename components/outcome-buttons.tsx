@@ -1,39 +1,67 @@
 "use client";
 
-import { recordOutcomeAction } from "@/app/(app)/steps/actions";
+import type { PipelineStage } from "@/lib/opportunities/pipeline";
+import type { PlanCommands } from "./plan-commands";
+import { useUndoToast } from "./undo-toast";
 import { useRowCommands } from "./use-row-commands";
 
-const OUTCOME_BUTTONS = [
+type OutcomeButton = { outcome: string; label: string };
+
+const HEARD_BACK: OutcomeButton[] = [
   { outcome: "replied", label: "They replied" },
   { outcome: "offer", label: "Offer" },
   { outcome: "rejected", label: "Rejected" },
   { outcome: "withdrawn", label: "I withdrew" },
-] as const;
+];
+const REOPEN: OutcomeButton = { outcome: "active", label: "Reopen" };
+
+// What can still happen from each stage: a reply is recorded once; an offer is
+// accepted or declined; an ending can only be reopened (or undone, see undo-toast.tsx).
+const NEXT_OUTCOMES: Record<PipelineStage, { prompt: string; buttons: OutcomeButton[] }> = {
+  active: { prompt: "Heard back?", buttons: HEARD_BACK },
+  waiting: { prompt: "Heard back?", buttons: HEARD_BACK },
+  replied: { prompt: "What did they decide?", buttons: HEARD_BACK.slice(1) },
+  offer: {
+    prompt: "Your answer?",
+    buttons: [{ outcome: "hired", label: "I accepted" }, { outcome: "withdrawn", label: "I declined" }, REOPEN],
+  },
+  rejected: { prompt: "Changed?", buttons: [REOPEN] },
+  withdrawn: { prompt: "Changed?", buttons: [REOPEN] },
+  hired: { prompt: "Changed?", buttons: [REOPEN] },
+};
 
 const BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-60";
 
 type Commands = ReturnType<typeof useRowCommands>;
 
+type Props = {
+  opportunityId: string;
+  stage: PipelineStage;
+  company: string;
+  recordOutcome: PlanCommands["recordOutcome"];
+};
+
 // Recording an outcome is one click; the plan updates at once (docs/rules.md
-// "Outcomes"). A list passes the commands it shares across its rows.
-export function OutcomeButtonGroup({ opportunityId, status, company, commands }: { opportunityId: string; status: string; company: string; commands: Commands }) {
+// "Outcomes") and the toast offers Undo. A list passes the commands it shares across its rows.
+export function OutcomeButtonGroup({ opportunityId, stage, company, recordOutcome, commands }: Props & { commands: Commands }) {
+  const toast = useUndoToast();
   const isBusy = commands.isBusy(opportunityId);
   const error = commands.errorFor(opportunityId);
-  const record = (outcome: string) => commands.run(opportunityId, () => recordOutcomeAction(opportunityId, outcome));
+  const { prompt, buttons } = NEXT_OUTCOMES[stage];
+  const record = (outcome: string) =>
+    commands.run(opportunityId, async () => {
+      const state = await recordOutcome(opportunityId, outcome);
+      toast.offer(state);
+      return state;
+    });
   return (
     <div role="group" aria-label={`Record an outcome for ${company}`} className="flex flex-wrap items-center gap-2" aria-busy={isBusy}>
-      <span className="text-sm text-slate-600 dark:text-slate-400">Heard back?</span>
-      {status === "active" ? (
-        OUTCOME_BUTTONS.map((button) => (
-          <button key={button.outcome} type="button" disabled={isBusy} onClick={() => record(button.outcome)} className={BUTTON}>
-            {button.label}
-          </button>
-        ))
-      ) : (
-        <button type="button" disabled={isBusy} onClick={() => record("active")} className={BUTTON}>
-          Reopen
+      <span className="text-sm text-slate-600 dark:text-slate-400">{prompt}</span>
+      {buttons.map((button) => (
+        <button key={button.outcome} type="button" disabled={isBusy} onClick={() => record(button.outcome)} className={BUTTON}>
+          {button.label}
         </button>
-      )}
+      ))}
       {error ? (
         <p role="alert" className="w-full text-xs text-red-700 dark:text-red-300">
           {error}
@@ -43,7 +71,7 @@ export function OutcomeButtonGroup({ opportunityId, status, company, commands }:
   );
 }
 
-export function OutcomeButtons(props: { opportunityId: string; status: string; company: string }) {
+export function OutcomeButtons(props: Props) {
   const commands = useRowCommands();
   return <OutcomeButtonGroup {...props} commands={commands} />;
 }

@@ -1,15 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { snoozeStepAction } from "@/app/(app)/steps/actions";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
+import type { PlanCommands } from "./plan-commands";
 
 // 44 px tall: a thumb's width (phone first)
 export const STEP_BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-60";
 
 // Mounted when opened, so a list of steps holds one form state, not one per row.
-export function SnoozeForm({ stepId, defaultSnoozeLocal }: { stepId: string; defaultSnoozeLocal: string }) {
-  const [snoozeState, snoozeAction, isSaving] = useActionState(snoozeStepAction, INITIAL_ACTION_STATE);
+export function SnoozeForm({ stepId, defaultSnoozeLocal, snoozeStep }: { stepId: string; defaultSnoozeLocal: string; snoozeStep: PlanCommands["snoozeStep"] }) {
+  const [snoozeState, snoozeAction, isSaving] = useActionState(snoozeStep, INITIAL_ACTION_STATE);
   const untilError = snoozeState.fieldErrors?.until ?? (snoozeState.status === "error" && snoozeState.message ? [snoozeState.message] : undefined);
   const inputId = `snooze-${stepId}`;
   return (

@@ -1,10 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { markStepDoneAction, skipStepAction } from "@/app/(app)/steps/actions";
+import type { ActionState } from "@/lib/actions/state";
 import type { StepStatus } from "@/lib/plan/types";
+import type { PlanCommands } from "./plan-commands";
 import { useSoftNavigation } from "./soft-navigation";
 import { SnoozeForm, STEP_BUTTON } from "./step-actions";
+import { useUndoToast } from "./undo-toast";
 import { useRowCommands } from "./use-row-commands";
 
 export type StepRow = {
@@ -27,9 +29,27 @@ const STATUS_BADGES = {
   cancelled: { label: "Cancelled", className: "bg-slate-100 dark:bg-slate-800 text-slate-700 dark:text-slate-300" },
 } as const;
 
-export function StepListView({ rows, label, defaultSnoozeLocal }: { rows: StepRow[]; label: string; defaultSnoozeLocal: string }) {
+export function StepListView({
+  rows,
+  label,
+  defaultSnoozeLocal,
+  actions,
+}: {
+  rows: StepRow[];
+  label: string;
+  defaultSnoozeLocal: string;
+  actions: PlanCommands;
+}) {
   const navigate = useSoftNavigation();
   const commands = useRowCommands();
+  const toast = useUndoToast();
+  // docs/rules.md "Undo": done and skipped are offered back in the toast
+  const runUndoable = (stepId: string, action: (stepId: string) => Promise<ActionState>) =>
+    commands.run(stepId, async () => {
+      const state = await action(stepId);
+      toast.offer(state);
+      return state;
+    });
   const [snoozingId, setSnoozingId] = useState<string | null>(null);
   return (
     <ul aria-label={label} onClick={navigate} className="divide-y divide-slate-100 dark:divide-slate-800 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 shadow-sm">
@@ -74,7 +94,7 @@ export function StepListView({ rows, label, defaultSnoozeLocal }: { rows: StepRo
             {isPending ? (
               <div className="flex flex-col gap-2 sm:items-end">
                 <div className="flex flex-wrap gap-2" aria-busy={commands.isBusy(row.id)}>
-                  <button type="button" className={STEP_BUTTON} disabled={commands.isBusy(row.id)} onClick={() => commands.run(row.id, () => markStepDoneAction(row.id))}>
+                  <button type="button" className={STEP_BUTTON} disabled={commands.isBusy(row.id)} onClick={() => runUndoable(row.id, actions.markStepDone)}>
                     Mark done
                   </button>
                   <button
@@ -86,11 +106,11 @@ export function StepListView({ rows, label, defaultSnoozeLocal }: { rows: StepRo
                   >
                     Snooze
                   </button>
-                  <button type="button" className={STEP_BUTTON} disabled={commands.isBusy(row.id)} onClick={() => commands.run(row.id, () => skipStepAction(row.id))}>
+                  <button type="button" className={STEP_BUTTON} disabled={commands.isBusy(row.id)} onClick={() => runUndoable(row.id, actions.skipStep)}>
                     Skip
                   </button>
                 </div>
-                {snoozingId === row.id ? <SnoozeForm stepId={row.id} defaultSnoozeLocal={defaultSnoozeLocal} /> : null}
+                {snoozingId === row.id ? <SnoozeForm stepId={row.id} defaultSnoozeLocal={defaultSnoozeLocal} snoozeStep={actions.snoozeStep} /> : null}
                 {commands.errorFor(row.id) ? (
                   <p role="alert" className="text-xs text-red-700 dark:text-red-300">
                     {commands.errorFor(row.id)}

@@ -2,6 +2,7 @@ import { hasDraft } from "@/lib/drafts/kinds";
 import { formatDateTime } from "@/lib/format";
 import { describeStep } from "@/lib/plan/labels";
 import type { DashboardStep } from "@/lib/plan/queries";
+import type { PlanCommands } from "./plan-commands";
 import { StepListView, type StepRow } from "./step-list-view";
 
 function describeWhen(step: DashboardStep, timeZone: string): string {
@@ -34,12 +35,14 @@ export function StepList({
   showInterview,
   defaultSnoozeLocal,
   label,
+  actions,
 }: {
   steps: DashboardStep[];
   timeZone: string;
   showInterview: boolean;
   defaultSnoozeLocal: string;
   label: string;
+  actions: PlanCommands;
 }) {
-  return <StepListView rows={toStepRows(steps, timeZone, showInterview)} label={label} defaultSnoozeLocal={defaultSnoozeLocal} />;
+  return <StepListView rows={toStepRows(steps, timeZone, showInterview)} label={label} defaultSnoozeLocal={defaultSnoozeLocal} actions={actions} />;
 }

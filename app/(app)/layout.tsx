@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-nav";
 import { TimeZoneDetector } from "@/components/time-zone-detector";
+import { UndoToastProvider } from "@/components/undo-toast";
 import { requireSessionUser } from "@/lib/auth/session";
 import { saveDetectedTimeZoneAction } from "./actions";
+import { undoPlanChangeAction } from "./steps/actions";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireSessionUser();
@@ -14,7 +16,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <AppNav email={user.email ?? ""} />
       {user.hasDetectedTimeZone ? null : <TimeZoneDetector saveAction={saveDetectedTimeZoneAction} />}
       <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:px-6 sm:py-8">
-        {children}
+        <UndoToastProvider undoAction={undoPlanChangeAction}>{children}</UndoToastProvider>
       </main>
     </>
   );

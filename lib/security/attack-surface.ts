@@ -30,6 +30,7 @@ const ACTION_SHAPES: Record<string, ActionShape> = {
   markStepDoneAction: { boundArguments: 1, takesForm: false },
   skipStepAction: { boundArguments: 1, takesForm: false },
   recordOutcomeAction: { boundArguments: 2, takesForm: false },
+  undoPlanChangeAction: { boundArguments: 1, takesForm: false },
   deleteInterviewAction: { boundArguments: 1, takesForm: false },
   updateInterviewAction: { boundArguments: 1, takesForm: true },
   signInWithGoogleAction: { boundArguments: 0, takesForm: false },

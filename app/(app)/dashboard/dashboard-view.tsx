@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { OpportunityListView, type OpportunityRow } from "@/components/opportunity-list-view";
+import type { PlanCommands } from "@/components/plan-commands";
 import { StepListView, type StepRow } from "@/components/step-list-view";
 import { StatusNotice } from "@/components/status-notice";
 
@@ -14,6 +15,7 @@ export type DashboardViewProps = {
   opportunities: OpportunityRow[];
   hasMoreOpportunities: boolean;
   defaultSnoozeLocal: string;
+  actions: PlanCommands;
 };
 
 const LOG_BUTTON = "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700";
@@ -22,7 +24,7 @@ const LOG_BUTTON = "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text
 // component: an element rendered here costs the server about a tenth of one
 // rendered by a server component, which React also serializes into the RSC
 // payload beside its HTML (measured: 500 list items, 8.5 ms against 4.5 ms a page).
-export function DashboardView({ isDeleted, timeZoneLabel, groups, opportunities, hasMoreOpportunities, defaultSnoozeLocal }: DashboardViewProps) {
+export function DashboardView({ isDeleted, timeZoneLabel, groups, opportunities, hasMoreOpportunities, defaultSnoozeLocal, actions }: DashboardViewProps) {
   return (
     <>
       {isDeleted ? (
@@ -64,7 +66,7 @@ export function DashboardView({ isDeleted, timeZoneLabel, groups, opportunities,
                   <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{group.empty}</p>
                 ) : (
                   <div className="mt-2">
-                    <StepListView rows={group.rows} label={group.title} defaultSnoozeLocal={defaultSnoozeLocal} />
+                    <StepListView rows={group.rows} label={group.title} defaultSnoozeLocal={defaultSnoozeLocal} actions={actions} />
                   </div>
                 )}
               </section>
@@ -75,7 +77,7 @@ export function DashboardView({ isDeleted, timeZoneLabel, groups, opportunities,
             <h2 id="opportunities-heading" className="text-lg font-semibold">
               Your opportunities
             </h2>
-            <OpportunityListView rows={opportunities} headingLevel={3} />
+            <OpportunityListView rows={opportunities} headingLevel={3} recordOutcome={actions.recordOutcome} />
             {hasMoreOpportunities ? (
               <Link href="/interviews" className="mt-3 inline-flex min-h-11 items-center text-sm text-brand-700 dark:text-brand-300 underline">
                 All opportunities and interviews

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MessageStatus } from "@/components/message-status";
+import { describeMessagesInFlight, RefreshWhileSending } from "@/components/refresh-while-sending";
 import { requireUserId } from "@/lib/auth/session";
 import { findWorkerSilence } from "@/lib/jobs/heartbeat";
 import { getSendingAccount, listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/mail/queries";
 import { getUserSettings } from "@/lib/users/settings";
+import { MESSAGE_COMMANDS } from "./commands";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -14,9 +16,11 @@ export default async function OutboxPage() {
   const needsAttention = messages.filter((message) => message.status === "failed" || message.status === "unknown").length;
   const isWaiting = messages.some((message) => message.status === "scheduled" || message.status === "sending");
   const workerSilence = isWaiting ? await findWorkerSilence({ now: new Date(), queued: "several" }) : null;
+  const inFlight = describeMessagesInFlight(messages, new Date());
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">Outbox</h1>
+      <RefreshWhileSending isInFlight={inFlight.isInFlight} nextSendAt={inFlight.nextSendAt} />
       <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">
         Everything Afterview sends for you, newest first. Mail leaves through {account.label}
         {account.kind === "dev" ? "" : ` as ${account.fromAddress}`}; change it in <Link href="/settings" className="text-brand-700 dark:text-brand-300 underline">Settings</Link>.
@@ -44,7 +48,7 @@ export default async function OutboxPage() {
                   · {message.role} at {message.company}
                 </span>
               </h2>
-              <MessageStatus message={message} zone={settings.timeZone} />
+              <MessageStatus message={message} zone={settings.timeZone} actions={MESSAGE_COMMANDS} />
             </li>
           ))}
         </ol>

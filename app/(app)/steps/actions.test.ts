@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
-import { setupTestDatabase } from "@/lib/test/database";
-import { createTestSession, createTestUser } from "@/lib/test/factories";
+import { planSteps } from "@/lib/db/schema";
+import { createInterview } from "@/lib/interviews/mutations";
+import { getDb, setupTestDatabase } from "@/lib/test/database";
+import { createTestSession, createTestUser, interviewInput } from "@/lib/test/factories";
 import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
-import { snoozeStepAction } from "./actions";
+import { markStepDoneAction, snoozeStepAction, undoPlanChangeAction } from "./actions";
 
 vi.mock("next/headers", () => nextHeadersModule());
 vi.mock("next/cache", () => nextCacheModule());
@@ -27,4 +30,39 @@ describe("snoozeStepAction", () => {
       expect(result).toMatchObject({ status: "error", fieldErrors: { until: [expect.stringMatching(/real date between 1900 and 2100/)] } });
     },
   );
+});
+
+describe('undoPlanChangeAction (docs/rules.md "Undo")', () => {
+  async function signedInWithThankYou() {
+    const user = await createTestUser();
+    signInAs(await createTestSession(user.id));
+    const { interviewId } = await createInterview({ userId: user.id, input: interviewInput(), now: new Date() });
+    const [step] = await getDb()
+      .select()
+      .from(planSteps)
+      .where(and(eq(planSteps.interviewId, interviewId), eq(planSteps.kind, "thank_you")))
+      .limit(1);
+    return { user, step: step! };
+  }
+
+  it("Mark done hands back an undo id; undoing it makes the step pending again, once", async () => {
+    const { step } = await signedInWithThankYou();
+    const { result: done } = await captureNavigation(() => markStepDoneAction(step.id));
+    expect(done).toMatchObject({ status: "success", result: { undoId: expect.any(String) } });
+    const undoId = (done as { result: { undoId: string } }).result.undoId;
+    expect(await captureNavigation(() => undoPlanChangeAction(undoId))).toMatchObject({ result: { status: "success" } });
+    const [after] = await getDb().select().from(planSteps).where(eq(planSteps.id, step.id));
+    expect(after).toMatchObject({ status: "pending", completedAt: null });
+    expect(await captureNavigation(() => undoPlanChangeAction(undoId))).toMatchObject({ result: { status: "error", message: expect.stringMatching(/already undone/) } });
+  });
+
+  it("another user's undo id answers 404 and leaves the step done", async () => {
+    const { step } = await signedInWithThankYou();
+    const { result: done } = await captureNavigation(() => markStepDoneAction(step.id));
+    const undoId = (done as { result: { undoId: string } }).result.undoId;
+    signInAs(await createTestSession((await createTestUser()).id));
+    expect(await captureNavigation(() => undoPlanChangeAction(undoId))).toEqual({ notFound: true });
+    const [after] = await getDb().select().from(planSteps).where(eq(planSteps.id, step.id));
+    expect(after!.status).toBe("done");
+  });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MessageStatus } from "@/components/message-status";
+import { describeMessagesInFlight, RefreshWhileSending } from "@/components/refresh-while-sending";
 import { requireUserId } from "@/lib/auth/session";
 import { openDraft } from "@/lib/drafts/store";
 import { askFirstRunDetails } from "@/lib/users/first-run-gate";
@@ -12,6 +13,7 @@ import { getUserSettings } from "@/lib/users/settings";
 import { toLocalInput } from "@/lib/validation";
 import { DraftEditor } from "./draft-editor";
 import { SendForm } from "./send-form";
+import { MESSAGE_COMMANDS } from "../../outbox/commands";
 
 export const metadata: Metadata = { title: "Draft" };
 
@@ -59,7 +61,8 @@ export default async function DraftPage({ params }: { params: Promise<{ stepId: 
       </p>
       {message ? (
         <div className="mb-6">
-          <MessageStatus message={message} zone={settings.timeZone} />
+          <MessageStatus message={message} zone={settings.timeZone} actions={MESSAGE_COMMANDS} />
+          <RefreshWhileSending {...describeMessagesInFlight([message], now)} />
           {workerSilence ? (
             <p role="status" className="mt-2 rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950 px-4 py-3 text-sm text-amber-900 dark:text-amber-200">
               {workerSilence}

@@ -7,6 +7,11 @@ import { getInterview } from "@/lib/interviews/queries";
 import { listInterviewTimeline } from "@/lib/plan/queries";
 import { getUserSettings } from "@/lib/users/settings";
 import { OutcomeButtons } from "@/components/outcome-buttons";
+import { describePlanChange, describeStage } from "@/components/opportunity-stage";
+import { UndoButton } from "@/components/undo-toast";
+import { listOpportunityStages } from "@/lib/opportunities/pipeline";
+import { findUndoOffer } from "@/lib/plan/undo";
+import { PLAN_COMMANDS } from "../../steps/commands";
 import { StepList } from "@/components/step-list";
 import { statusLine } from "@/components/message-status";
 import { listInterviewMessages } from "@/lib/mail/queries";
@@ -28,12 +33,15 @@ export default async function InterviewPage({
   const [{ id }, { saved }] = await Promise.all([params, searchParams]);
   const userId = await requireUserId();
   const interview = await orNotFound(getInterview({ userId, interviewId: id }));
-  const [timeline, settings, messages, replies] = await Promise.all([
+  const [timeline, settings, messages, replies, stages, undoOffer] = await Promise.all([
     listInterviewTimeline({ userId, interviewId: interview.id }),
     getUserSettings({ userId }),
     listInterviewMessages({ userId, interviewId: interview.id }),
     listInterviewReplies({ userId, interviewId: interview.id }),
+    listOpportunityStages({ userId, opportunityIds: [interview.opportunityId] }),
+    findUndoOffer({ userId, opportunityId: interview.opportunityId }),
   ]);
+  const stage = stages.get(interview.opportunityId) ?? { stage: interview.opportunity.status, since: null };
   const defaultSnoozeLocal = proposeSnoozeLocal(new Date(), settings.timeZone, settings.sendHour);
   const { opportunity } = interview;
   // docs/rules.md "Follow-up recipient": the chosen interviewer, else the first (as the plan decides)
@@ -87,9 +95,21 @@ export default async function InterviewPage({
         </div>
       </dl>
 
-      <div className="mt-4">
-        <OutcomeButtons opportunityId={opportunity.id} status={opportunity.status} company={opportunity.company} />
+      <div className="mt-4 flex flex-wrap items-center gap-3">
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-sm font-medium text-slate-800 dark:bg-slate-800 dark:text-slate-200">
+          {describeStage(stage, settings.timeZone)}
+        </span>
+        <OutcomeButtons opportunityId={opportunity.id} stage={stage.stage} company={opportunity.company} recordOutcome={PLAN_COMMANDS.recordOutcome} />
       </div>
+      {undoOffer ? (
+        // docs/rules.md "Undo": the latest change, for as long as nothing changed the plan since
+        <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-700 dark:text-slate-300">
+          <p>
+            Last change: {describePlanChange(undoOffer.change)} ({formatDateTime(undoOffer.at, settings.timeZone)}).
+          </p>
+          <UndoButton undoId={undoOffer.id} label="Undo" />
+        </div>
+      ) : null}
 
       <section className="mt-6" aria-labelledby="plan-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -113,7 +133,7 @@ export default async function InterviewPage({
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No steps planned.</p>
         ) : (
           <div className="mt-2">
-            <StepList steps={timeline} timeZone={settings.timeZone} showInterview={false} defaultSnoozeLocal={defaultSnoozeLocal} label="Follow-up plan" />
+            <StepList steps={timeline} timeZone={settings.timeZone} showInterview={false} defaultSnoozeLocal={defaultSnoozeLocal} label="Follow-up plan" actions={PLAN_COMMANDS} />
           </div>
         )}
       </section>
