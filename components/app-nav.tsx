@@ -8,6 +8,7 @@ async function signOutAction(): Promise<void> {
 
 const NAV_ITEMS = [
   { href: "/dashboard", label: "Dashboard" },
+  { href: "/opportunities", label: "Opportunities" },
   { href: "/interviews/new", label: "Log an interview" },
   { href: "/outbox", label: "Outbox" },
   { href: "/insights", label: "Insights" },
