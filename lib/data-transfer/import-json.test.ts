@@ -21,7 +21,7 @@ async function exportText(userId: string): Promise<string> {
   return text;
 }
 
-const asFile = (text: string | Uint8Array, name = "afterview.json") => new File([text], name, { type: "application/json" });
+const asFile = (text: string | Uint8Array<ArrayBuffer>, name = "afterview.json") => new File([text], name, { type: "application/json" });
 
 async function importText(userId: string, text: string) {
   return importExportFile({ userId, file: await readExportFile(asFile(text)), now: NOW });
