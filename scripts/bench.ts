@@ -23,6 +23,7 @@ import type { PlanInput } from "@/lib/plan/types";
 import { listDashboardSteps } from "@/lib/plan/queries";
 import { syncInterviewPlans } from "@/lib/plan/sync";
 import { getUserSettings } from "@/lib/users/settings";
+import { benchInsights } from "./bench/insights";
 import { benchOutbox } from "./bench/outbox";
 import { buildBaselineApp, LOAD_CONNECTIONS, load, startApp, startNext, stopNext } from "./bench/http";
 import { BENCH_ZONE, seedUser } from "./bench/seed";
@@ -57,8 +58,6 @@ function feedSteps(count: number, now: Date): FeedStep[] {
     kind: (["thank_you", "follow_up", "follow_up", "move_on", "letter"] as const)[index % 5]!,
     status: "pending",
     dueAt: DateTime.fromJSDate(now).plus({ hours: index }).toJSDate(),
-    deadlineAt: null,
-    sequence: index % 5 === 2 ? 2 : index % 5 === 1 ? 1 : null,
     updatedAt: now,
     completedAt: null,
     personName: `Person ${index}`,
@@ -240,6 +239,7 @@ async function main() {
     await benchDashboardData(seeded.userId, now);
     await benchFeed(now);
     await benchFeedRoute(seeded.userId);
+    await benchInsights(seeded.userId, INTERVIEWS, now, () => sqlStatements);
     process.env.DATABASE_LOG_QUERIES = "false";
     await closeDb();
     await benchOutbox(seeded.userId);

@@ -172,7 +172,7 @@ describe('docs/insights.md "Periods"', () => {
   });
 });
 
-describe("scoping", () => {
+describe('docs/insights.md "Whose rows"', () => {
   it("another user's rows never count", async () => {
     const owner = await createTestUser({ timeZone: ZONE });
     const stranger = await createTestUser({ timeZone: ZONE });
@@ -193,7 +193,7 @@ describe("scoping", () => {
   });
 });
 
-describe("empty state", () => {
+describe('docs/insights.md "Nothing yet"', () => {
   it("a new user gets zeros, no shares and no groups, with the caveat saying there is nothing yet", async () => {
     const user = await createTestUser({ timeZone: ZONE });
     const insights = await getInsights({ userId: user.id, period: "all", now: NOW });

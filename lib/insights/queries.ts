@@ -111,20 +111,18 @@ export async function getInsights({ userId, period, now }: { userId: string; per
     with every_interview as (
       select i.id, i.opportunity_id, i.stage, i.starts_at,
         i.starts_at + make_interval(mins => i.duration_minutes) as ends_at,
-        not exists (
-          select 1 from interview later
-          where later.user_id = ${userId} and later.opportunity_id = i.opportunity_id
-            and (later.starts_at, later.id) > (i.starts_at, i.id)
-        ) as is_latest
+        -- of all its opportunity's rounds, including those still to come
+        row_number() over (partition by i.opportunity_id order by i.starts_at desc, i.id desc) = 1 as is_latest
       from interview i
-      where i.user_id = ${userId} and i.starts_at <= ${nowIso}::timestamptz
-        and (${since?.toISOString() ?? null}::timestamptz is null or i.starts_at >= ${since?.toISOString() ?? null}::timestamptz)
+      where i.user_id = ${userId}
     ),
     cohort as (
       select e.*, o.company_style, o.status,
         row_number() over (partition by e.opportunity_id order by e.starts_at desc, e.id desc) = 1 as is_opportunity_row
       from every_interview e
       join opportunity o on o.id = e.opportunity_id and o.user_id = ${userId}
+      where e.starts_at <= ${nowIso}::timestamptz
+        and (${since?.toISOString() ?? null}::timestamptz is null or e.starts_at >= ${since?.toISOString() ?? null}::timestamptz)
     ),
     sent_messages as (
       select m.step_id, min(m.sent_at) as sent_at

@@ -17,7 +17,28 @@ function subscribeLinks(feedUrl: string) {
   ];
 }
 
-export function CalendarFeedPanel({ activeSince }: { activeSince: string | null }) {
+// Said up front, since Google Calendar and Outlook.com fail without a reason
+// when they cannot fetch the feed (lib/calendar/feed-reach.ts).
+function UnreachableFeedNote({ appHost }: { appHost: string }) {
+  return (
+    <p id="calendar-reach-note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950 px-3 py-2 text-sm text-amber-900 dark:text-amber-100">
+      Afterview runs at <span className="font-mono">{appHost}</span>, which only this computer or your network can reach. Google
+      Calendar and Outlook.com fetch feeds from their own servers, so they cannot subscribe to it. Apple Calendar, or another
+      calendar app on this computer, can. For Google Calendar or Outlook.com, run Afterview at a public address (APP_URL).
+    </p>
+  );
+}
+
+export function CalendarFeedPanel({
+  activeSince,
+  isReachableByWebCalendars,
+  appHost,
+}: {
+  activeSince: string | null;
+  /** False when APP_URL is loopback, private or a local-only name. */
+  isReachableByWebCalendars: boolean;
+  appHost: string;
+}) {
   const [rotateState, rotate] = useActionState(rotateFeedAction, INITIAL_ACTION_STATE);
   const [revokeState, revoke] = useActionState(revokeFeedAction, INITIAL_ACTION_STATE);
   const [copied, setCopied] = useState(false);
@@ -32,6 +53,7 @@ export function CalendarFeedPanel({ activeSince }: { activeSince: string | null 
         Every follow-up date as an event in the calendar you already use. The address is private: anyone who has it can
         read your plan (names, companies and due dates, no notes).
       </p>
+      {isReachableByWebCalendars ? null : <UnreachableFeedNote appHost={appHost} />}
       <FormMessage status={latest.status} message={latest.message} />
       {feedUrl ? (
         <div className="space-y-3">

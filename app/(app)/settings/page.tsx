@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { requireUserId } from "@/lib/auth/session";
 import { listTimeZones } from "@/lib/time-zones";
+import { isFeedReachableByWebCalendars } from "@/lib/calendar/feed-reach";
 import { getFeedStatus } from "@/lib/calendar/feed-tokens";
+import { readEnv } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { getUserSettings } from "@/lib/users/settings";
 import { CalendarFeedPanel } from "./calendar-feed-panel";
 import { GooglePanel } from "./google-panel";
+import { HolidayPanel } from "./holiday-panel";
 import { ImapPanel } from "./imap-panel";
 import { SettingsForm } from "./settings-form";
 import { SmtpPanel } from "./smtp-panel";
@@ -29,7 +32,12 @@ export default async function SettingsPage() {
         }}
         timeZones={listTimeZones(settings.timeZone)}
       />
-      <CalendarFeedPanel activeSince={feed ? formatDateTime(feed.createdAt, settings.timeZone) : null} />
+      <HolidayPanel userId={userId} />
+      <CalendarFeedPanel
+        activeSince={feed ? formatDateTime(feed.createdAt, settings.timeZone) : null}
+        isReachableByWebCalendars={isFeedReachableByWebCalendars(readEnv().APP_URL)}
+        appHost={new URL(readEnv().APP_URL).host}
+      />
       <SmtpPanel userId={userId} timeZone={settings.timeZone} />
       <ImapPanel userId={userId} timeZone={settings.timeZone} />
       <GooglePanel userId={userId} timeZone={settings.timeZone} />
