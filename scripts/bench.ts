@@ -58,6 +58,8 @@ function feedSteps(count: number, now: Date): FeedStep[] {
     kind: (["thank_you", "follow_up", "follow_up", "move_on", "letter"] as const)[index % 5]!,
     status: "pending",
     dueAt: DateTime.fromJSDate(now).plus({ hours: index }).toJSDate(),
+    deadlineAt: null,
+    sequence: index % 5 === 2 ? 2 : index % 5 === 1 ? 1 : null,
     updatedAt: now,
     completedAt: null,
     personName: `Person ${index}`,
