@@ -23,7 +23,8 @@ const TOAST_BUTTON =
 
 // docs/rules.md "Undo". One toast for the whole signed-in app, mounted by the
 // layout, so it outlives the row whose button made it (a done step leaves the
-// list). Its live region is always in the page, so screen readers announce it.
+// list). Its live region is always in the page, so screen readers announce it
+// (a plain polite region: pages keep role="status" for their own one notice).
 export function UndoToastProvider({ undoAction, children }: { undoAction: (undoId: string) => Promise<ActionState>; children: ReactNode }) {
   const [toast, setToast] = useState<Toast | null>(null);
   const [isUndoing, startUndo] = useTransition();
@@ -70,7 +71,6 @@ export function UndoToastProvider({ undoAction, children }: { undoAction: (undoI
     <Context.Provider value={{ offer, undo, isUndoing }}>
       {children}
       <div
-        role="status"
         aria-live="polite"
         className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center px-4"
         onMouseEnter={() => setIsHeld(true)}

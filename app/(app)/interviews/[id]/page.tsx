@@ -107,7 +107,7 @@ export default async function InterviewPage({
           <p>
             Last change: {describePlanChange(undoOffer.change)} ({formatDateTime(undoOffer.at, settings.timeZone)}).
           </p>
-          <UndoButton undoId={undoOffer.id} label="Undo" />
+          <UndoButton undoId={undoOffer.id} label="Undo last change" />
         </div>
       ) : null}
 
