@@ -26,11 +26,16 @@ function loadZoneTable(): ZoneTable {
   if (table) return table;
   const canonicalByName = new Map<string, string>();
   const offered: string[] = [];
+  // Asking Intl about a zone builds a formatter (about 1 ms each): only the
+  // zones missing from the runtime's own list (its old names) are asked.
+  const runtimeZones = new Set(Intl.supportedValuesOf("timeZone"));
+  const isKnownToRuntime = new Map<string, boolean>();
   for (const zone of Object.values(getAllTimezones({ deprecated: true }))) {
     const target = zone.aliasOf ?? zone.name;
     const canonical = target === IANA_UTC ? DEFAULT_TIME_ZONE : target;
+    if (!isKnownToRuntime.has(canonical)) isKnownToRuntime.set(canonical, runtimeZones.has(canonical) || IANAZone.isValidZone(canonical));
     // a zone newer than the runtime's ICU data cannot be computed here: neither offered nor accepted
-    if (!IANAZone.isValidZone(canonical)) continue;
+    if (!isKnownToRuntime.get(canonical)) continue;
     canonicalByName.set(zone.name.toLowerCase(), canonical);
     if (!zone.aliasOf && canonical !== PLACEHOLDER_ZONE && !POSIX_OFFSET_ZONE.test(canonical)) offered.push(canonical);
   }
