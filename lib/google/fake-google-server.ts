@@ -155,6 +155,13 @@ export async function startFakeGoogleServer(): Promise<FakeGoogleServer> {
     return send(response, 404, googleError(404, "Requested entity was not found.", "notFound"));
   }
 
+  function removeCalendar(calendarId: string): void {
+    deletedCalendars.add(calendarId);
+    const index = calendars.findIndex((entry) => entry.id === calendarId);
+    if (index >= 0) calendars.splice(index, 1);
+    events.delete(calendarId);
+  }
+
   function answerCalendar(method: string, path: string, query: Record<string, string>, body: unknown, response: ServerResponse): void {
     const rest = path.slice(CALENDAR_PREFIX.length);
     if (method === "GET" && rest === "/users/me/calendarList") {
@@ -172,6 +179,12 @@ export async function startFakeGoogleServer(): Promise<FakeGoogleServer> {
       const found = calendars.find((entry) => entry.id === decodeURIComponent(calendarMatch[1]!));
       if (!found) return send(response, 404, googleError(404, "Not Found", "notFound"));
       return send(response, 200, { kind: "calendar#calendar", id: found.id, summary: found.summary });
+    }
+    if (method === "DELETE" && calendarMatch) {
+      const calendarId = decodeURIComponent(calendarMatch[1]!);
+      if (!calendars.some((entry) => entry.id === calendarId)) return send(response, 404, googleError(404, "Not Found", "notFound"));
+      removeCalendar(calendarId);
+      return send(response, 204);
     }
     const match = /^\/calendars\/([^/]+)\/events(?:\/([^/]+))?$/.exec(rest);
     if (!match || deletedCalendars.has(decodeURIComponent(match[1]!))) {
@@ -253,12 +266,7 @@ export async function startFakeGoogleServer(): Promise<FakeGoogleServer> {
     validTokens,
     events,
     calendars,
-    deleteCalendar: (calendarId) => {
-      deletedCalendars.add(calendarId);
-      const index = calendars.findIndex((entry) => entry.id === calendarId);
-      if (index >= 0) calendars.splice(index, 1);
-      events.delete(calendarId);
-    },
+    deleteCalendar: removeCalendar,
     gmailSent,
     gmailMessages,
     failNext: ({ method, pathPrefix, status, times = 1, body }) => {
