@@ -11,17 +11,19 @@ const LINK = "inline-flex min-h-11 items-center rounded-md border border-slate-3
 function subscribeLinks(feedUrl: string) {
   const webcal = feedUrl.replace(/^https?:/, "webcal:");
   return [
-    { label: "Subscribe (Apple Calendar, Outlook desktop)", href: webcal },
-    { label: "Add to Google Calendar", href: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}` },
-    { label: "Add to Outlook.com", href: `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(feedUrl)}&name=Afterview` },
+    { label: "Subscribe (Apple Calendar, Outlook desktop)", href: webcal, isWebCalendar: false },
+    { label: "Add to Google Calendar", href: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`, isWebCalendar: true },
+    { label: "Add to Outlook.com", href: `https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(feedUrl)}&name=Afterview`, isWebCalendar: true },
   ];
 }
+
+const REACH_NOTE_ID = "calendar-reach-note";
 
 // Said up front, since Google Calendar and Outlook.com fail without a reason
 // when they cannot fetch the feed (lib/calendar/feed-reach.ts).
 function UnreachableFeedNote({ appHost }: { appHost: string }) {
   return (
-    <p id="calendar-reach-note" className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950 px-3 py-2 text-sm text-amber-900 dark:text-amber-100">
+    <p id={REACH_NOTE_ID} className="rounded-md border border-amber-300 dark:border-amber-700 bg-amber-50 dark:bg-amber-950 px-3 py-2 text-sm text-amber-900 dark:text-amber-100">
       Afterview runs at <span className="font-mono">{appHost}</span>, which only this computer or your network can reach. Google
       Calendar and Outlook.com fetch feeds from their own servers, so they cannot subscribe to it. Apple Calendar, or another
       calendar app on this computer, can. For Google Calendar or Outlook.com, run Afterview at a public address (APP_URL).
@@ -75,7 +77,14 @@ export function CalendarFeedPanel({
           </div>
           <div className="flex flex-wrap gap-2">
             {subscribeLinks(feedUrl).map((link) => (
-              <a key={link.label} href={link.href} className={LINK} rel="noreferrer noopener" target="_blank">
+              <a
+                key={link.label}
+                href={link.href}
+                className={LINK}
+                rel="noreferrer noopener"
+                target="_blank"
+                aria-describedby={link.isWebCalendar && !isReachableByWebCalendars ? REACH_NOTE_ID : undefined}
+              >
                 {link.label}
               </a>
             ))}
