@@ -34,9 +34,11 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // pages, actions and auth routes; not static assets, the calendar feed (no HTML, own headers), nor the health checks (plain text, polled)
+    // pages, actions and auth routes; not static assets, the calendar feed (no HTML, own headers), nor the health checks (plain text, polled);
+    // nor the digest's unsubscribe link: its RFC 8058 one-click POST comes from the mail provider, whose Origin (if any) is not ours, and it
+    // needs no cross-site check since it carries no session (its token is its only authority) and sets its own headers
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|calendar/|healthz$|readyz$|.*\\.(?:png|svg|ico|txt)$).*)",
+      source: "/((?!_next/static|_next/image|favicon.ico|calendar/|unsubscribe/digest/|healthz$|readyz$|.*\\.(?:png|svg|ico|txt)$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -1,6 +1,9 @@
 import "server-only";
 import { handleCalendarPushJob } from "@/lib/calendar/push-job";
 import type { CalendarPushJobData } from "@/lib/calendar/push-request";
+import { DIGEST_SCAN_CRON } from "@/lib/digest/schedule";
+import { scanDigests } from "@/lib/digest/scan";
+import { sendDigest, type DigestJobData } from "@/lib/digest/send-digest";
 import { readEnv } from "@/lib/env";
 import { logError, logger } from "@/lib/log";
 import { handleReplyCheckJob } from "@/lib/replies/jobs";
@@ -98,6 +101,24 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     logger.info(await runDailyCleanup({ now: now() }), "cleanup.daily_done");
   });
   await boss.schedule(QUEUES.sessionCleanup, "17 3 * * *");
+
+  await boss.work(QUEUES.digestScan, { pollingIntervalSeconds: settings.pollingIntervalSeconds }, async () => {
+    await scanDigests({ now: now() });
+  });
+  await boss.schedule(QUEUES.digestScan, DIGEST_SCAN_CRON, {}, { singletonKey: "digest-scan" });
+  await boss.work<DigestJobData>(
+    QUEUES.digestSend,
+    { batchSize: options.batchSize ?? OUTBOX_BATCH_SIZE, pollingIntervalSeconds: settings.pollingIntervalSeconds },
+    async (jobs) => {
+      // a batch at a time through the pooled system transport; a digest the mail server refused goes back for a retry alone
+      const results = await Promise.allSettled(jobs.map((job) => sendDigest({ ...job.data, now: now() })));
+      const failed = jobs.filter((_job, index) => results[index]!.status === "rejected");
+      for (const [index, result] of results.entries()) {
+        if (result.status === "rejected") logError("digest.send_failed", result.reason, { userId: jobs[index]!.data.userId });
+      }
+      if (failed.length > 0) await boss.fail(QUEUES.digestSend, failed.map((job) => job.id));
+    },
+  );
 
   const heartbeat = startHeartbeat({ now });
 

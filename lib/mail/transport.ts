@@ -4,7 +4,8 @@ import { readEnv } from "@/lib/env";
 import { storeDevOutboxMessage } from "./dev-outbox";
 import { smtpUrlOptions } from "./transports/smtp";
 
-export type OutgoingMail = { to: string; subject: string; text: string; html?: string };
+/** `headers`: extra header fields (the digest's List-Unsubscribe); the dev outbox keeps only the parts. */
+export type OutgoingMail = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
 
 let smtpTransport: Transporter | undefined;
 
@@ -15,11 +16,11 @@ function getSmtpTransport(smtpUrl: string): Transporter {
   return smtpTransport;
 }
 
-// Server-wide mail (sign-in links): SMTP when SMTP_URL is set, else the dev outbox.
+// Server-wide mail (sign-in links, the morning digest): SMTP when SMTP_URL is set, else the dev outbox.
 export async function sendSystemMail(mail: OutgoingMail): Promise<void> {
   const env = readEnv();
   if (!env.SMTP_URL) {
-    await storeDevOutboxMessage(mail);
+    await storeDevOutboxMessage({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
     return;
   }
   const info = await getSmtpTransport(env.SMTP_URL).sendMail({ from: env.MAIL_FROM, ...mail });
