@@ -5,11 +5,10 @@ import { SETTLED_STATUSES } from "@/lib/db/outbox-status";
 import { drafts, interviewers, interviews, opportunities, outboundMessages, planSteps, replies, users, type PlanStepRow } from "@/lib/db/schema";
 import { cancelMessagesOfClosedSteps } from "@/lib/mail/closed-steps";
 import { buildPlan } from "./build-plan";
-import { createHolidayCalendar } from "./holidays";
 import { announcePlanChange } from "./plan-change";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { DEFAULT_SEND_HOUR, FOLLOW_UP_DEFAULT_DAYS } from "./constants";
-import type { PlanInput, PlanStep } from "./types";
+import type { HolidayCalendar, PlanInput, PlanStep } from "./types";
 
 // "execute" and "transaction": the plan-change announcement writes its job in a savepoint (plan-change.ts)
 export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute" | "transaction">;
@@ -95,6 +94,16 @@ async function releaseDraftsOfMovedSteps(tx: Executor, userId: string, stepIds: 
   await tx.update(drafts).set({ status: "draft", approvedAt: null }).where(and(movable, eq(drafts.status, "approved")));
 }
 
+// docs/rules.md "Public holidays": the user's country and region, read with the
+// zone and send hour. Loading the holiday rules (date-holidays with its
+// astronomy and time-zone libraries) is slow next to everything else a re-plan
+// imports, so only a user who chose a country loads them, once per process.
+async function loadHolidayCalendar(user: { holidayCountry: string | null; holidayRegion: string | null } | undefined): Promise<HolidayCalendar | undefined> {
+  if (!user?.holidayCountry) return undefined;
+  const { createHolidayCalendar } = await import("./holidays");
+  return createHolidayCalendar({ country: user.holidayCountry, region: user.holidayRegion });
+}
+
 // Re-plans the given interviews of one user and stores the result in place:
 // changed steps get version + 1, new ones are inserted, steps the plan no longer
 // has are cancelled if still pending; done and skipped steps are never touched.
@@ -112,8 +121,7 @@ export async function syncInterviewPlans(
   const stepsByInterview = groupBy(data.steps, (step) => step.interviewId);
   const repliesByInterview = groupBy(data.replyRows, (reply) => reply.interviewId);
   const startsByOpportunity = groupBy(data.siblings, (sibling) => sibling.opportunityId);
-  // docs/rules.md "Public holidays": the user's country and region, read with the zone and send hour
-  const holidayOn = createHolidayCalendar({ country: data.user?.holidayCountry ?? null, region: data.user?.holidayRegion ?? null });
+  const holidayOn = await loadHolidayCalendar(data.user);
   const inserts: (typeof planSteps.$inferInsert)[] = [];
   const updates: { id: string; version: number; values: Partial<typeof planSteps.$inferInsert> }[] = [];
   const movedStepIds: string[] = [];
