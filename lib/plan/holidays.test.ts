@@ -88,6 +88,12 @@ describe('docs/rules.md "Public holidays": follow-ups skip public holidays the w
     expect(step.reason).toBe("No decision date given: 14 days after the interview. The weekend moves it to Monday.");
   });
 
+  it("an invited call with no time suggested takes the moved first follow-up's date: Mon 28 Dec 2026 at 10:00 (US), not Christmas Day", () => {
+    const call = findStep(planIn(US, "2026-12-11T14:00", { interview: { callInvited: true } }), "call");
+    expect(toLocalIso(call.dueAt, NEW_YORK)).toBe("2026-12-28T10:00:00.000-05:00");
+    expect(call.reason).toContain("Fri 25 Dec is Christmas Day, so Mon 28 Dec.");
+  });
+
   it("the second follow-up skips holidays too: a week after Fri 18 Dec 2026 (UK) is Fri 25 Dec, so Tue 29 Dec", () => {
     const plan = planIn(UK, "2026-11-20T14:00", { interview: { decisionDate: "2026-12-17" } });
     expect(toLocalIso(findStep(plan, "follow_up:1").dueAt, LONDON)).toBe("2026-12-18T09:00:00.000+00:00");
