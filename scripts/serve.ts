@@ -14,6 +14,8 @@ import { DATA_DIR, ensureLocalSecrets, isBuildStale, loadDotEnv, NEXT_BIN, prepa
 
 /** A child gets this long past the grace period before it is killed: its own stop is bounded by the grace. */
 const CHILD_STOP_MARGIN_MS = 10_000;
+/** A stop that takes longer than this says what it is waiting for; a quick one prints only its last line. */
+const STOP_NOTICE_DELAY_MS = 2_000;
 
 function log(line: string): void {
   console.log(`[afterview] ${line}`);
@@ -57,7 +59,8 @@ function stop(code: number, reason: string): Promise<void> {
   stopping ??= (async () => {
     const started = Date.now();
     const graceMs = readShutdownGraceSeconds() * 1000;
-    log(`${reason}: stopping (the mail worker finishes its sends in flight, up to ${graceMs / 1000} s)...`);
+    // Ctrl-C ends in one line; only a stop that waits on sends in flight says so while it waits
+    const notice = setTimeout(() => log(`${reason}: stopping (the mail worker finishes its sends in flight, up to ${graceMs / 1000} s)...`), STOP_NOTICE_DELAY_MS);
     await Promise.all([
       running.web ? stopChild(running.web, graceMs + CHILD_STOP_MARGIN_MS) : undefined,
       running.worker?.stop(graceMs + CHILD_STOP_MARGIN_MS),
@@ -67,7 +70,8 @@ function stop(code: number, reason: string): Promise<void> {
       running.isDatabaseStopped = true;
     }
     if (running.runtimeFile) rmSync(running.runtimeFile, { force: true });
-    log(`Stopped in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    clearTimeout(notice);
+    log(`Stopped (${reason}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     process.exit(code);
   })();
   return stopping;

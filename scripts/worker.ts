@@ -6,6 +6,9 @@ import path from "node:path";
 import { readShutdownGraceSeconds } from "../lib/process/shutdown";
 import { DATA_DIR, ensureLocalSecrets, loadDotEnv } from "./runtime";
 
+/** A stop that takes longer than this says what it is waiting for. */
+const STOP_NOTICE_DELAY_MS = 2_000;
+
 function log(line: string): void {
   console.log(`[worker] ${line}`);
 }
@@ -40,10 +43,17 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     const started = Date.now();
-    log(`${signal}: taking no more jobs; waiting up to ${graceSeconds} s for the messages in flight...`);
+    // Quiet when quick: under `npm start` the supervisor prints the one line a
+    // Ctrl-C ends with. A stop that waits on sends in flight says so.
+    let isSlow = false;
+    const notice = setTimeout(() => {
+      isSlow = true;
+      log(`${signal}: taking no more jobs; waiting up to ${graceSeconds} s for the messages in flight...`);
+    }, STOP_NOTICE_DELAY_MS);
     await worker.stop({ graceSeconds });
     await closeDb().catch(() => {});
-    log(`Stopped in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    clearTimeout(notice);
+    if (isSlow) log(`Stopped in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     process.exit(0);
   };
   if (requested) void stop(requested);
