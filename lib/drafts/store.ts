@@ -49,8 +49,11 @@ function decisionDay(context: StepContext): DateTime | null {
   return null;
 }
 
+// docs/rules.md "Before your first draft": the name is asked for before the
+// first draft; without one a draft is signed with the signature alone, never
+// with the email's local part ("jo.mueller92" reads as a mistake).
 function candidateName(context: StepContext): string {
-  return context.user.displayName || context.user.name || (context.user.email ?? "").split("@")[0] || "";
+  return context.user.displayName || context.user.name || "";
 }
 
 function toDraftInput(context: StepContext): DraftInput {
