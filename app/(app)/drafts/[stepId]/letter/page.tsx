@@ -39,7 +39,7 @@ export default async function LetterPage({ params }: { params: Promise<{ stepId:
           <PrintButton />
         </div>
       </div>
-      <article aria-label="Letter" className="letter-sheet mx-auto bg-white p-[20mm] font-serif text-[11pt] leading-relaxed text-black shadow print:p-0 print:shadow-none">
+      <article aria-label="Letter" className="letter-sheet mx-auto bg-white p-[20mm] [color-scheme:light] font-serif text-[11pt] leading-relaxed text-black shadow print:p-0 print:shadow-none">
         <address className="whitespace-pre-line text-right not-italic">
           {composeAddressBlock([letterhead.senderName, letterhead.senderAddress])}
         </address>
