@@ -1,10 +1,4 @@
 import Link from "next/link";
-import { signOut } from "@/auth";
-
-async function signOutAction(): Promise<void> {
-  "use server";
-  await signOut({ redirectTo: "/signin" });
-}
 
 const NAV_ITEMS = [
   { href: "/dashboard", label: "Dashboard" },
@@ -19,7 +13,8 @@ const NAV_LINK = "inline-flex min-h-11 items-center px-2 text-sm font-medium tex
 
 // Phone first: on a narrow screen the links wrap to a row of their own under
 // the name and "Sign out", so nothing is hidden and no script is needed.
-export function AppNav({ email }: { email: string }) {
+// The layout hands in the sign-out action (app/(app)/actions.ts): components/ does not import routes.
+export function AppNav({ email, signOutAction }: { email: string; signOutAction: (formData: FormData) => void }) {
   return (
     <header className="border-b border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900">
       <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 px-4 py-1 sm:px-6">

@@ -1,15 +1,20 @@
 "use server";
 
 import { z } from "zod";
+import { signOut } from "@/auth";
 import { createAction } from "@/lib/actions/create-action";
 import { setDetectedTimeZone } from "@/lib/users/settings";
 import { timeZoneSchema } from "@/lib/validation";
 
-const detectTimeZone = createAction(z.object({ timeZone: timeZoneSchema }), async ({ userId, input }) => {
-  await setDetectedTimeZone({ userId, timeZone: input.timeZone, now: new Date() });
+export const saveDetectedTimeZoneAction = createAction(z.tuple([timeZoneSchema]), async ({ userId, input: [timeZone], now }) => {
+  await setDetectedTimeZone({ userId, timeZone, now });
   return { revalidate: ["/dashboard", "/settings"] };
 });
 
-export async function saveDetectedTimeZoneAction(timeZone: string) {
-  return detectTimeZone({ timeZone });
-}
+// The nav's sign-out form posts nothing; whatever arrives is ignored. Auth.js
+// ends the session (cookie and row) without redirecting, so the pipeline
+// redirects outside its try.
+export const signOutAction = createAction(z.tuple([z.unknown()]), async () => {
+  await signOut({ redirect: false });
+  return { redirectTo: "/signin" };
+});

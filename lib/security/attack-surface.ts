@@ -34,6 +34,7 @@ const ACTION_SHAPES: Record<string, ActionShape> = {
   deleteInterviewAction: { boundArguments: 1, takesForm: false },
   updateInterviewAction: { boundArguments: 1, takesForm: true },
   signInWithGoogleAction: { boundArguments: 0, takesForm: false },
+  signOutAction: { boundArguments: 0, takesForm: false },
 };
 const FORM_ACTION: ActionShape = { boundArguments: 0, takesForm: true };
 

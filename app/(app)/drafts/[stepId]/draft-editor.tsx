@@ -44,8 +44,8 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, isLocked, i
   const isDirty = subject !== saved.subject || body !== saved.body;
 
   async function refreshChecks() {
-    const result = await previewDraftAction({ stepId, subject: latest.current.subject, body: latest.current.body });
-    if (result.status === "ok") setChecks(result.checks);
+    const { result } = await previewDraftAction({ stepId, subject: latest.current.subject, body: latest.current.body });
+    if (result) setChecks(result.checks);
   }
 
   // Checks, preview and an autosave once typing pauses: an edit is never lost.
@@ -53,15 +53,15 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, isLocked, i
     latest.current = { subject, body };
     if (subject === initial.subject && body === initial.body) return;
     const timer = setTimeout(async () => {
-      const result = await previewDraftAction({ stepId, subject, body });
-      if (result.status === "ok") {
+      const { result, message } = await previewDraftAction({ stepId, subject, body });
+      if (result) {
         setChecks(result.checks);
         setPreview({ html: result.html, text: result.text });
         setPreviewError(null);
         const state = await saveDraftAction(INITIAL_ACTION_STATE, toFormData({ stepId, subject, body }));
         if (state.status === "success" && latest.current.subject === subject && latest.current.body === body) setSaved({ subject, body });
       } else {
-        setPreviewError(result.message);
+        setPreviewError(message ?? "The preview could not be updated. Your text is kept.");
       }
     }, CHECK_DELAY_MS);
     return () => clearTimeout(timer);
@@ -134,7 +134,7 @@ export function DraftEditor({ stepId, initial, isEdited, isApproved, isLocked, i
           onAddWord={async (word) => {
             // a full dictionary or a refused word says why; the checks stay as they were
             const result = await addToDictionaryAction(word);
-            setDictionaryNote(result.status === "error" ? (result.fieldErrors?.word?.[0] ?? result.message ?? "That word could not be added.") : null);
+            setDictionaryNote(result.status === "error" ? (result.message ?? "That word could not be added.") : null);
             if (result.status === "success") await refreshChecks();
           }}
         />
