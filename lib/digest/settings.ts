@@ -17,12 +17,13 @@ export const digestSettingsInputSchema = z
       .int("Choose an hour")
       .min(0, "Choose an hour between 00:00 and 23:00")
       .max(23, "Choose an hour between 00:00 and 23:00"),
-    // ISO weekdays, 1 = Monday; one checkbox each
+    // ISO weekdays, 1 = Monday; one checkbox each, so one ticked box arrives as a string and none as nothing
     digestWeekdays: z
-      .array(z.coerce.number().int().min(1, "Not a day of the week").max(7, "Not a day of the week"))
-      .max(7)
-      .optional()
-      .transform((days) => [...new Set(days ?? [])].sort()),
+      .preprocess(
+        (value) => (value === undefined || value === "" ? [] : [value].flat()),
+        z.array(z.coerce.number().int().min(1, "Not a day of the week").max(7, "Not a day of the week")).max(7),
+      )
+      .transform((days) => [...new Set(days)].sort()),
     digestWeeklyIdle: checkbox,
   })
   .refine((input) => !input.digestEnabled || input.digestWeekdays.length > 0, {

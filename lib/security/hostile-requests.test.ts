@@ -6,8 +6,11 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getInterviewCalendar } from "@/app/(app)/interviews/[id]/calendar/route";
 import { GET as getAuth, POST as postAuth } from "@/app/api/auth/[...nextauth]/route";
 import { GET as getFeed } from "@/app/calendar/[token]/route";
-import { calendarFeeds } from "@/lib/db/schema";
+import { GET as getUnsubscribe, POST as postUnsubscribe } from "@/app/unsubscribe/digest/[token]/route";
+import { calendarFeeds, users } from "@/lib/db/schema";
+import { createUnsubscribeToken } from "@/lib/digest/unsubscribe-token";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
+import { createTestUser } from "@/lib/test/factories";
 import { watchAftermath } from "./aftermath";
 import { attackRoute, createAttackRecord, summarize, type AttackRecord } from "./harness";
 import { listHostileStrings, type HostileString } from "./payloads";
@@ -99,6 +102,38 @@ describe("hostile requests to every route handler", { timeout: ATTACK_TIMEOUT_MS
     expect(opened).toEqual([]);
     // and the suite reaches the real feed: the victim's own token opens it
     expect((await feed(`${victim.feedToken}.ics`, new Headers())).status).toBe(200);
+  });
+
+  it("no hostile token, body or header makes the digest's unsubscribe link answer 5xx, and none turns a subscriber's digest off", async () => {
+    // a subscriber of its own (the victim's rows are watched for any change): its real link with hostile bodies,
+    // and its id with hostile signatures; only the exact one-click body under the right signature may act
+    const subscriber = await createTestUser({ digestEnabled: true });
+    const subscriberToken = createUnsubscribeToken(subscriber.id);
+    const record = createAttackRecord();
+    const url = (token: string) => `${ORIGIN}/unsubscribe/digest/${pathSegment(token)}`;
+    const context = (token: string) => ({ params: Promise.resolve({ token }) });
+    for (const payload of sample(strings)) {
+      const p = payload.value;
+      await attackRoute(record, { target: "unsubscribe GET token", payload: payload.label }, () => getUnsubscribe(new Request(url(p), { headers: hostileHeaders("198.51.100.8") }), context(p)));
+      await attackRoute(record, { target: "unsubscribe POST token", payload: payload.label }, () =>
+        postUnsubscribe(new Request(url(p), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }), context(p)),
+      );
+      await attackRoute(record, { target: "unsubscribe POST subscriber's id, hostile signature", payload: payload.label }, () =>
+        postUnsubscribe(new Request(url(`${subscriber.id}.${p}`), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }), context(`${subscriber.id}.${p}`)),
+      );
+      for (const type of ["application/x-www-form-urlencoded", "multipart/form-data; boundary=x", p]) {
+        let request: Request;
+        try {
+          request = new Request(url(subscriberToken), { method: "POST", headers: { "content-type": type }, body: p });
+        } catch {
+          continue; // not a header value any client can send
+        }
+        await attackRoute(record, { target: `unsubscribe POST body (${type.slice(0, 40)})`, payload: payload.label }, () => postUnsubscribe(request, context(subscriberToken)));
+      }
+    }
+    expectNoServerErrors(record);
+    const [row] = await getDb().select({ digestEnabled: users.digestEnabled }).from(users).where(eq(users.id, subscriber.id));
+    expect(row!.digestEnabled).toBe(true);
   });
 
   it("no hostile id or step makes the interview .ics export answer 5xx, and another user's interview is a 404", async () => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUserId } from "@/lib/auth/session";
 import { listTimeZones } from "@/lib/time-zones";
 import { isFeedReachableByWebCalendars } from "@/lib/calendar/feed-reach";
@@ -7,6 +8,7 @@ import { readEnv } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { getUserSettings } from "@/lib/users/settings";
 import { CalendarFeedPanel } from "./calendar-feed-panel";
+import { DigestPanel } from "./digest-panel";
 import { GooglePanel } from "./google-panel";
 import { HolidayPanel } from "./holiday-panel";
 import { ImapPanel } from "./imap-panel";
@@ -33,6 +35,7 @@ export default async function SettingsPage() {
         timeZones={listTimeZones(settings.timeZone)}
       />
       <HolidayPanel userId={userId} />
+      <DigestPanel userId={userId} timeZone={settings.timeZone} />
       <CalendarFeedPanel
         activeSince={feed ? formatDateTime(feed.createdAt, settings.timeZone) : null}
         isReachableByWebCalendars={isFeedReachableByWebCalendars(readEnv().APP_URL)}
@@ -41,6 +44,7 @@ export default async function SettingsPage() {
       <SmtpPanel userId={userId} timeZone={settings.timeZone} />
       <ImapPanel userId={userId} timeZone={settings.timeZone} />
       <GooglePanel userId={userId} timeZone={settings.timeZone} />
+      <Link href="/settings/data" className="mt-8 inline-flex min-h-11 items-center font-semibold text-brand-700 underline">Your data: download everything, import, or delete your account</Link>
     </>
   );
 }
