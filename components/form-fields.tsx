@@ -16,7 +16,7 @@ function fieldId(name: string, id?: string): string {
   return id ?? `field-${name.replace(/\./g, "-")}`;
 }
 
-// Each field points aria-describedby at its live error region (style.md, rule 4).
+// Each field points aria-describedby at its live error region (docs/architecture.md "Forms").
 function FieldShell({ name, label, errors, hint, id, children }: FieldProps & { children: (a11y: { id: string; describedBy: string; invalid: boolean }) => ReactNode }) {
   const inputId = fieldId(name, id);
   const errorId = `${inputId}-error`;

@@ -61,7 +61,7 @@ export function isGoogleConfigured(env: Env = readEnv()): boolean {
   return Boolean(env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET);
 }
 
-// Without a mail server, mail lands in the dev outbox (architecture.md, runtime defaults).
+// Without a mail server, mail lands in the dev outbox (docs/architecture.md "Runtime defaults").
 export function isDevOutboxEnabled(env: Env = readEnv()): boolean {
   return !env.SMTP_URL;
 }

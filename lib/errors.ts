@@ -1,4 +1,4 @@
-// Expected errors carry a message written for the user (style.md, rule 9).
+// Expected errors carry a message written for the user (docs/architecture.md "Errors").
 export class UserFacingError extends Error {
   readonly fieldErrors?: Record<string, string[]>;
 

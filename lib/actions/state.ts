@@ -1,4 +1,4 @@
-// The one shape every form's server action returns (style.md, rule 4).
+// The one shape every form's server action returns (docs/architecture.md "Forms").
 export type FieldErrors = Record<string, string[] | undefined>;
 
 export type ActionState<Result = Record<string, string>> = {

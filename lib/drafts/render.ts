@@ -26,7 +26,7 @@ function selectTemplate(draft: Draft, { kind = "thank_you" }: RenderDraftOptions
 }
 
 /**
- * style.md "Integrations": "Rendering makes both HTML and plain text." The text comes from the same HTML (what
+ * docs/architecture.md "Mail and Google": HTML and plain text from one rendering. The text comes from the same HTML (what
  * `render(..., { plainText: true })` does internally), so the two parts never disagree and the tree renders once.
  */
 export async function renderDraftEmail(draft: Draft, options: RenderDraftOptions = {}): Promise<{ html: string; text: string }> {

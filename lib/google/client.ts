@@ -36,7 +36,7 @@ function readGoogleConfiguration(): { clientId: string; clientSecret: string; ro
 }
 
 /**
- * The one way to call Google for a user (style.md, rule 11). It hands out a
+ * The one way to call Google for a user (docs/architecture.md "Mail and Google"). It hands out a
  * token that is valid for at least TOKEN_REFRESH_MARGIN_MS after `now`, so it
  * is meant for one job or request, not to be cached. The OAuth2 client gets no
  * refresh token: refreshing happens here, under the account lock, never

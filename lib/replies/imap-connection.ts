@@ -46,7 +46,7 @@ export const IMAP_LOGIN_REFUSED_MESSAGE = "The mail server refused the login. Ch
 const CERTIFICATE_CODES = /^(CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|ERR_TLS_CERT_|HOSTNAME_MISMATCH)/;
 
 /**
- * Fixed words for each kind of failure, never the server's (style.md rule 9):
+ * Fixed words for each kind of failure, never the server's (docs/architecture.md "Errors"):
  * before the login the other end may be any service on any host, and quoting
  * it would let the Settings form read banners. A closed port, a timeout and a
  * service that is not IMAP read alike, so the form cannot map open ports.

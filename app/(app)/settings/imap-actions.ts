@@ -9,7 +9,7 @@ import { deleteImapSettings, saveImapSettings } from "@/lib/replies/imap-setting
 
 const noInput = z.object({});
 
-// What was typed comes back on error, except the password (style.md, pitfalls).
+// What was typed comes back on error, except the password (docs/architecture.md "Forms").
 export const saveImapSettingsAction = createFormAction(
   imapSettingsInputSchema,
   async ({ userId, input }) => {

@@ -9,7 +9,7 @@ const noInput = z.object({});
 // the pages that say which account mail leaves from
 const SENDER_PAGES = ["/settings", "/outbox", "/drafts/[stepId]"];
 
-// What was typed comes back on error, except the password (style.md, pitfalls).
+// What was typed comes back on error, except the password (docs/architecture.md "Forms").
 export const saveSmtpSettingsAction = createFormAction(
   smtpSettingsInputSchema,
   async ({ userId, input }) => {

@@ -26,8 +26,8 @@ function Linkified({ text }: { text: string }) {
   );
 }
 
-// Only exists while no mail server is configured (architecture.md, runtime
-// defaults), and only for this machine: it shows every user's sign-in links, so
+// Only exists while no mail server is configured (docs/architecture.md
+// "Runtime defaults"), and only for this machine: it shows every user's sign-in links, so
 // anyone else who could read it could sign in as anyone.
 export default async function DevOutboxPage() {
   if (!isDevOutboxEnabled() || !isLoopbackAddress(clientAddress(await headers()))) notFound();
