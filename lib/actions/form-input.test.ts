@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { interviewInputSchema, MAX_INTERVIEWERS } from "@/lib/interviews/schemas";
 import { interviewFormValues } from "@/lib/test/factories";
 import { judgeFieldName, MAX_FORM_FIELDS, readFormInput } from "./form-input";
@@ -123,5 +124,17 @@ describe("an index past the field's own maximum is refused in constant time", ()
     const data = form(interviewEntries());
     data.append("topics", new Blob(["x"]), "notes.txt");
     expect(readFormInput(data, interviewInputSchema).status).toBe("refused");
+  });
+
+  it("accepts a file only where the schema asks for one (z.file())", () => {
+    const upload = z.object({ file: z.file(), note: z.string().default("") });
+    const data = new FormData();
+    data.append("file", new Blob(["{}"]), "export.json");
+    const read = readFormInput(data, upload);
+    expect(read.status).toBe("success");
+    expect(read.status === "success" && read.value.file.name).toBe("export.json");
+    const misplaced = new FormData();
+    misplaced.append("note", new Blob(["x"]), "note.txt");
+    expect(readFormInput(misplaced, upload).status).toBe("refused");
   });
 });

@@ -100,6 +100,14 @@ export function judgeFieldName(schema: SchemaNode, name: string): FieldNameVerdi
   return "accept";
 }
 
+// Whether `name` leads to a z.file() of the schema; its size is the schema's to check.
+function isFileField(schema: SchemaNode, name: string): boolean {
+  if (judgeFieldName(schema, name) !== "accept") return false;
+  let node: SchemaNode | null = schema;
+  for (const segment of getPaths(name)) node = node && child(node, segment);
+  return node !== null && unwrap(node)._zod.def.type === "file";
+}
+
 // Conform names errors by path ("interviewers[1].email"); a form-level issue has the empty name.
 function toFieldErrors(error: Record<string, string[] | null> | null | undefined): FieldErrors {
   const fieldErrors: FieldErrors = {};
@@ -117,8 +125,8 @@ export function readFormInput<Schema extends z.ZodType>(formData: FormData, sche
   for (const [name, value] of formData.entries()) {
     if (name.startsWith(REACT_FIELD_PREFIX)) continue;
     count += 1;
-    // no form of ours uploads files
-    if (count > MAX_FORM_FIELDS || typeof value !== "string") return { status: "refused" };
+    // a file only where the schema asks for one (z.file(): the data import's upload)
+    if (count > MAX_FORM_FIELDS || (typeof value !== "string" && !isFileField(schema, name))) return { status: "refused" };
     const verdict = judgeFieldName(schema, name);
     if (verdict === "refuse") return { status: "refused" };
     if (verdict === "accept") accepted.append(name, value);

@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { MAX_FORM_YEAR, MIN_FORM_YEAR } from "@/lib/validation/dates";
 import { findTextProblem } from "@/lib/validation/text";
+import { CSV_FIELDS, type CsvField, type DateOrder } from "./csv-fields";
 import { refuseUpload } from "./upload-text";
 
 // A CSV of applications from another tracker (docs/data-formats.md "CSV
@@ -11,20 +12,7 @@ import { refuseUpload } from "./upload-text";
 // it will create or refused with the reason. Pure; import-csv.ts writes it.
 
 export const MAX_CSV_ROWS = 5_000;
-export const CSV_FIELDS = ["company", "role", "stage", "appliedOn", "interviewAt", "contactName", "contactEmail", "jobUrl"] as const;
-export type CsvField = (typeof CSV_FIELDS)[number];
-export const CSV_FIELD_LABELS: Record<CsvField, string> = {
-  company: "Company",
-  role: "Role",
-  stage: "Stage or status",
-  appliedOn: "Date applied",
-  interviewAt: "Interview date",
-  contactName: "Contact name",
-  contactEmail: "Contact email",
-  jobUrl: "Job link",
-};
-export const DATE_ORDERS = ["mdy", "dmy"] as const;
-export type DateOrder = (typeof DATE_ORDERS)[number];
+export { CSV_FIELD_LABELS, CSV_FIELDS, DATE_ORDERS, type CsvField, type DateOrder } from "./csv-fields";
 /** Column index per field, or null for "not in this file". */
 export type CsvMapping = Record<CsvField, number | null>;
 export type CsvTable = { headers: string[]; rows: { line: number; cells: string[] }[] };

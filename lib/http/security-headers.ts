@@ -50,7 +50,7 @@ const FORM_CONTENT_TYPES = ["multipart/form-data", "application/x-www-form-urlen
 
 // A copy of a form post's fields, leaving the request's own body to be read:
 // null when the request is not a form post, "unreadable" when its body does not
-// parse. Forms are small (server actions take at most 1 MB), so a second parse is cheap.
+// parse. Forms are small (server actions take at most 6 MB, a data import), so a second parse is cheap.
 export async function readFormPostCopy(request: Request): Promise<FormData | "unreadable" | null> {
   if (request.method !== "POST") return null;
   const type = request.headers.get("content-type")?.toLowerCase() ?? "";
