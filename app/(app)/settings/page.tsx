@@ -8,6 +8,7 @@ import { readEnv } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { getUserSettings } from "@/lib/users/settings";
 import { CalendarFeedPanel } from "./calendar-feed-panel";
+import { DigestPanel } from "./digest-panel";
 import { GooglePanel } from "./google-panel";
 import { HolidayPanel } from "./holiday-panel";
 import { ImapPanel } from "./imap-panel";
@@ -34,6 +35,7 @@ export default async function SettingsPage() {
         timeZones={listTimeZones(settings.timeZone)}
       />
       <HolidayPanel userId={userId} />
+      <DigestPanel userId={userId} timeZone={settings.timeZone} />
       <CalendarFeedPanel
         activeSince={feed ? formatDateTime(feed.createdAt, settings.timeZone) : null}
         isReachableByWebCalendars={isFeedReachableByWebCalendars(readEnv().APP_URL)}
