@@ -2,14 +2,15 @@ export type Bar = { label: string; value: number; text: string };
 
 // Drawn in this coordinate space and scaled to the column's width, so the same
 // chart fits a 360 px phone and a desktop column without a script.
-const WIDTH = 400;
+const WIDTH = 320;
 const ROW_HEIGHT = 44;
 const LABEL_BASELINE = 16;
 const BAR_TOP = 22;
 const BAR_HEIGHT = 16;
 const VALUE_GAP = 6;
-// room at the right for the longest value text ("100% (12 of 12)")
-const VALUE_ROOM = 120;
+// room at the right for the longest value text ("100% (12 of 12)"); about
+// one unit per CSS pixel on a 360 px phone, so 13 units read as 13 px there
+const VALUE_ROOM = 110;
 
 /**
  * A horizontal bar chart rendered on the server as SVG: one image with a name
@@ -25,7 +26,7 @@ export function BarChart({ id, title, bars, max, columns }: { id: string; title:
       <figcaption id={`${id}-caption`} className="mb-2 text-sm font-semibold">
         {title}
       </figcaption>
-      <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full max-w-lg text-slate-800 dark:text-slate-200">
+      <svg role="img" aria-label={summary} viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto w-full max-w-md text-slate-800 dark:text-slate-200">
         <title>{summary}</title>
         {bars.map((bar, index) => {
           const top = index * ROW_HEIGHT;
