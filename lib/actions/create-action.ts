@@ -5,7 +5,6 @@ import { z } from "zod";
 import { getSessionUserId } from "@/lib/auth/session";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
 import { logError } from "@/lib/log";
-import { announcePlanChange } from "@/lib/plan/plan-change";
 import { readFormInput } from "./form-input";
 import type { ActionState, FieldErrors } from "./state";
 
@@ -16,12 +15,6 @@ export type ActionOutcome<Result = DefaultResult> = {
   redirectTo?: string;
   message?: string;
   result?: Result;
-  /**
-   * @deprecated syncInterviewPlans announces every plan change inside its own
-   * transaction (lib/plan/plan-change.ts). Only for a handler whose lib call
-   * writes plan steps without it; remove once none does.
-   */
-  changesPlan?: boolean;
 };
 
 /**
@@ -76,7 +69,6 @@ async function runHandler<Input, Bound, Result>(
   const { userId } = context;
   try {
     const outcome = (await handler(context)) ?? {};
-    if (outcome.changesPlan) await announcePlanChange({ userId });
     // a dynamic pattern like "/interviews/[id]" revalidates every page of that route
     for (const path of outcome.revalidate ?? []) revalidatePath(path, path.includes("[") ? "page" : undefined);
     return { state: { status: "success", message: outcome.message, result: outcome.result }, redirectTo: outcome.redirectTo };

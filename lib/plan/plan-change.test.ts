@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { planSteps } from "../db/schema";
 import { saveGoogleSetting } from "../google/connection";
@@ -8,7 +8,9 @@ import { createInterview } from "../interviews/mutations";
 import { getQueue } from "../jobs/queue";
 import { getDb, setupTestDatabase } from "../test/database";
 import { createTestUser, interviewInput } from "../test/factories";
+import { markStepDone } from "./step-actions";
 import { syncInterviewPlans } from "./sync";
+import { undoPlanChange } from "./undo";
 
 setupTestDatabase();
 
@@ -74,6 +76,22 @@ describe("the plan-change event", () => {
     await getDb().execute(sql`delete from pgboss.job where singleton_key = ${user.id}`);
 
     await getDb().transaction((tx) => syncInterviewPlans(tx, { userId: user.id, interviewIds: [], now: NOW }));
+
+    expect(await queuedPushes(user.id)).toBe(1);
+  });
+
+  it("is announced by Undo too, which puts steps back without re-planning", async () => {
+    const user = await calendarUser();
+    const { interviewId } = await createInterview({ userId: user.id, input: interviewInput(), now: NOW });
+    const [thankYou] = await getDb()
+      .select({ id: planSteps.id })
+      .from(planSteps)
+      .where(and(eq(planSteps.interviewId, interviewId), eq(planSteps.kind, "thank_you")))
+      .limit(1);
+    const { undoId } = await markStepDone({ userId: user.id, stepId: thankYou!.id, now: NOW });
+    await getDb().execute(sql`delete from pgboss.job where singleton_key = ${user.id}`);
+
+    await undoPlanChange({ userId: user.id, undoId, now: NOW });
 
     expect(await queuedPushes(user.id)).toBe(1);
   });

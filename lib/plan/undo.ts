@@ -4,8 +4,10 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { drafts, interviews, opportunities, outboundMessages, planSteps, planUndos, replies } from "@/lib/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import { logError } from "@/lib/log";
+import { announcePlanChange } from "./plan-change";
 import type { Executor } from "./sync";
 import type { OpportunityStatus } from "./types";
 
@@ -18,7 +20,6 @@ export const UNDOS_KEPT_PER_OPPORTUNITY = 5;
 
 export type PlanChange = "replied" | `outcome:${OpportunityStatus}` | "done" | "skipped";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const instant = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
 
@@ -283,7 +284,7 @@ export type UndoResult = { opportunityId: string; change: PlanChange };
  * while nothing changed the plan since.
  */
 export async function undoPlanChange({ userId, undoId, now }: { userId: string; undoId: string; now: Date }): Promise<UndoResult> {
-  if (!UUID.test(undoId)) throw new NotFoundError("Nothing to undo");
+  if (!isUuid(undoId)) throw new NotFoundError("Nothing to undo");
   const { result, restoredMessages } = await db.transaction(async (tx) => {
     const [undo] = await tx
       .select()
@@ -335,6 +336,8 @@ export async function undoPlanChange({ userId, undoId, now }: { userId: string; 
         .set({ ...columns, version: row.version + 1, updatedAt: now })
         .where(and(eq(planSteps.id, row.id), eq(planSteps.userId, userId)));
     }
+    // the one writer of plan steps besides sync: it says so itself (docs/architecture.md "The plan-change event")
+    await announcePlanChange({ userId, transaction: tx });
     if (snapshot.createdReplyIds.length > 0) {
       await tx.delete(replies).where(and(eq(replies.userId, userId), inArray(replies.id, snapshot.createdReplyIds)));
     }

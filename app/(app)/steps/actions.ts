@@ -17,12 +17,12 @@ const REVALIDATE = ["/dashboard", "/interviews", "/interviews/[id]", "/opportuni
 // docs/rules.md "Undo": each change hands back the id that undoes it
 const markDone = createAction(stepIdSchema, async ({ userId, input }) => {
   const { undoId } = await markStepDone({ userId, stepId: input.stepId, now: new Date() });
-  return { revalidate: REVALIDATE, message: "Marked done.", changesPlan: true, result: { undoId } };
+  return { revalidate: REVALIDATE, message: "Marked done.", result: { undoId } };
 });
 
 const skip = createAction(stepIdSchema, async ({ userId, input }) => {
   const { undoId } = await skipStep({ userId, stepId: input.stepId, now: new Date() });
-  return { revalidate: REVALIDATE, message: "Skipped.", changesPlan: true, result: { undoId } };
+  return { revalidate: REVALIDATE, message: "Skipped.", result: { undoId } };
 });
 
 export async function markStepDoneAction(stepId: string) {
@@ -44,7 +44,7 @@ export const snoozeStepAction = createFormAction(snoozeSchema, async ({ userId, 
   const until = toInstant(input.until, timeZone);
   if (!until) throw new UserFacingError("That time does not exist in your time zone.", { until: ["Pick another time"] });
   await snoozeStep({ userId, stepId: input.stepId, until, now: new Date() });
-  return { revalidate: REVALIDATE, message: "Snoozed.", changesPlan: true };
+  return { revalidate: REVALIDATE, message: "Snoozed." };
 });
 
 const OUTCOME_MESSAGES: Record<Outcome, string> = {
@@ -58,7 +58,7 @@ const OUTCOME_MESSAGES: Record<Outcome, string> = {
 
 const outcome = createAction(outcomeInputSchema, async ({ userId, input }) => {
   const { undoId } = await recordOutcome({ userId, opportunityId: input.opportunityId, outcome: input.outcome, now: new Date() });
-  return { revalidate: REVALIDATE, message: OUTCOME_MESSAGES[input.outcome], changesPlan: true, result: { undoId } };
+  return { revalidate: REVALIDATE, message: OUTCOME_MESSAGES[input.outcome], result: { undoId } };
 });
 
 export async function recordOutcomeAction(opportunityId: string, outcomeName: string) {
@@ -69,7 +69,7 @@ const undoSchema = z.object({ undoId: z.uuid("Nothing to undo") });
 
 const undo = createAction(undoSchema, async ({ userId, input }) => {
   await undoPlanChange({ userId, undoId: input.undoId, now: new Date() });
-  return { revalidate: REVALIDATE, message: "Undone: the plan is back as it was.", changesPlan: true };
+  return { revalidate: REVALIDATE, message: "Undone: the plan is back as it was." };
 });
 
 export async function undoPlanChangeAction(undoId: string) {
