@@ -19,7 +19,7 @@ export default async function AccountDeletedPage({ searchParams }: { searchParam
           (Settings, then the calendar, then &ldquo;Remove calendar&rdquo;).
         </p>
       ) : null}
-      <Link href="/" className="mt-6 inline-flex min-h-11 items-center text-brand-700 underline">
+      <Link href="/" className="mt-6 inline-flex min-h-11 items-center text-brand-700 dark:text-brand-300 underline">
         Back to the start page
       </Link>
     </main>

@@ -46,7 +46,7 @@ export function DigestForm({ initialValues }: { initialValues: Values }) {
               </label>
             ))}
           </div>
-          <p id="field-digestWeekdays-error" aria-live="polite" className="mt-1 text-sm text-red-700">
+          <p id="field-digestWeekdays-error" aria-live="polite" className="mt-1 text-sm text-red-700 dark:text-red-300">
             {weekdayErrors?.join(" ")}
           </p>
         </fieldset>

@@ -44,7 +44,7 @@ export default async function SettingsPage() {
       <SmtpPanel userId={userId} timeZone={settings.timeZone} />
       <ImapPanel userId={userId} timeZone={settings.timeZone} />
       <GooglePanel userId={userId} timeZone={settings.timeZone} />
-      <Link href="/settings/data" className="mt-8 inline-flex min-h-11 items-center font-semibold text-brand-700 underline">Your data: download everything, import, or delete your account</Link>
+      <Link href="/settings/data" className="mt-8 inline-flex min-h-11 items-center font-semibold text-brand-700 dark:text-brand-300 underline">Your data: download everything, import, or delete your account</Link>
     </>
   );
 }

@@ -15,7 +15,7 @@ export default async function YourDataPage() {
     <>
       <h1 className="text-2xl font-bold">Your data</h1>
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-        <Link href="/settings" className="text-brand-700 underline">
+        <Link href="/settings" className="text-brand-700 dark:text-brand-300 underline">
           Settings
         </Link>{" "}
         / Your data

@@ -17,7 +17,7 @@ export default async function DeleteAccountPage() {
       <h1 className="mb-2 text-2xl font-bold">Delete my account</h1>
       <p className="text-slate-700 dark:text-slate-300">
         This cannot be undone.{" "}
-        <Link href="/settings/data" className="text-brand-700 underline">
+        <Link href="/settings/data" className="text-brand-700 dark:text-brand-300 underline">
           Download your data
         </Link>{" "}
         first if you may want it later.
