@@ -80,6 +80,16 @@ describe('docs/insights.md "Thank-yous within 24 h"', () => {
     expect(insights.total.thankYousOnTime).toMatchObject({ part: 2, whole: 2, ratio: 1 });
   });
 
+  it("a thank-you the plan cancelled is left out, unless it was sent before", async () => {
+    const user = await createTestUser({ timeZone: ZONE });
+    const { interviewId, opportunityId, steps } = await logInterview(user.id);
+    const [jane] = steps.filter((step) => step.kind === "thank_you");
+    await sendThroughOutbox(user.id, jane!.id, interviewId, at("2026-11-18T09:00"));
+    await recordOutcome({ userId: user.id, opportunityId, outcome: "rejected", now: at("2026-11-18T10:00") });
+    const insights = await getInsights({ userId: user.id, period: "90", now: NOW });
+    expect(insights.total.thankYousOnTime).toMatchObject({ part: 1, whole: 1 });
+  });
+
   it("a thank-you whose 24 hours are still running is not counted either way", async () => {
     const user = await createTestUser({ timeZone: ZONE });
     await logInterview(user.id, { startsAtLocal: "2026-12-31T09:00" });

@@ -141,8 +141,9 @@ export async function getInsights({ userId, period, now }: { userId: string; per
     ),
     per_interview as (
       select c.id,
-        count(*) filter (where s.kind = 'thank_you' and s.status <> 'cancelled'
-          and (s.sent_at is not null or c.ends_at + make_interval(hours => ${THANK_YOU_DEADLINE_HOURS}) <= ${nowIso}::timestamptz)) as thank_yous_due,
+        -- settled: sent (even if the plan cancelled the step after it left), or unsent with the 24 hours over
+        count(*) filter (where s.kind = 'thank_you' and (s.sent_at is not null
+          or (s.status <> 'cancelled' and c.ends_at + make_interval(hours => ${THANK_YOU_DEADLINE_HOURS}) <= ${nowIso}::timestamptz))) as thank_yous_due,
         count(*) filter (where s.kind = 'thank_you' and s.sent_at < c.ends_at + make_interval(hours => ${THANK_YOU_DEADLINE_HOURS})) as thank_yous_on_time,
         count(*) filter (where s.kind in ('follow_up', 'call') and s.sent_at is not null) as follow_ups_sent,
         min(s.sent_at) filter (where s.kind in ('follow_up', 'call')) as first_follow_up_at,
