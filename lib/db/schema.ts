@@ -48,6 +48,8 @@ export const users = pgTable("user", {
   // public holidays the plan skips: an ISO 3166 country and optional region; null means none
   holidayCountry: text("holiday_country"),
   holidayRegion: text("holiday_region"),
+  // set when the user saves the holiday setting, so "None" chosen differs from never asked
+  holidaysChosenAt: timestamp("holidays_chosen_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
@@ -34,9 +34,14 @@ export const holidaySettingsSchema = z
 
 export type HolidaySettings = z.output<typeof holidaySettingsSchema>;
 
-export async function getHolidaySettings({ userId }: { userId: string }): Promise<HolidaySettings> {
+// isChosen: the user saved this setting once (even "None"), so the page stops suggesting a country
+export async function getHolidaySettings({ userId }: { userId: string }): Promise<HolidaySettings & { isChosen: boolean }> {
   const [row] = await db
-    .select({ holidayCountry: users.holidayCountry, holidayRegion: users.holidayRegion })
+    .select({
+      holidayCountry: users.holidayCountry,
+      holidayRegion: users.holidayRegion,
+      isChosen: sql<boolean>`${users.holidaysChosenAt} is not null`,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!row) throw new NotFoundError("User not found");
@@ -49,7 +54,7 @@ export async function updateHolidaySettings({ userId, input, now }: { userId: st
   await db.transaction(async (tx) => {
     const [changed] = await tx
       .update(users)
-      .set({ holidayCountry: input.holidayCountry, holidayRegion: input.holidayRegion })
+      .set({ holidayCountry: input.holidayCountry, holidayRegion: input.holidayRegion, holidaysChosenAt: now })
       .where(eq(users.id, userId))
       .returning({ id: users.id });
     if (!changed) throw new NotFoundError("User not found");

@@ -48,20 +48,21 @@ async function readFollowUp(interviewId: string) {
 describe('docs/rules.md "Public holidays": changing the country re-plans pending steps', () => {
   it("a new user has no country (None); saving Germany moves the Christmas Day follow-up to Mon 28 Dec with the reason, and None moves it back", async () => {
     const { user, interviewId } = await userWithChristmasFollowUp();
-    expect(await getHolidaySettings({ userId: user.id })).toEqual({ holidayCountry: null, holidayRegion: null });
+    expect(await getHolidaySettings({ userId: user.id })).toEqual({ holidayCountry: null, holidayRegion: null, isChosen: false });
     const before = await readFollowUp(interviewId);
     expect(before.dueAt.toISOString()).toBe("2026-12-25T08:00:00.000Z");
 
     const saved = await save({ holidayCountry: "DE", holidayRegion: "" });
     expect(saved.result).toMatchObject({ status: "success" });
-    expect(await getHolidaySettings({ userId: user.id })).toEqual({ holidayCountry: "DE", holidayRegion: null });
+    expect(await getHolidaySettings({ userId: user.id })).toEqual({ holidayCountry: "DE", holidayRegion: null, isChosen: true });
     const moved = await readFollowUp(interviewId);
     expect(moved.dueAt.toISOString()).toBe("2026-12-28T08:00:00.000Z");
     expect(moved.reason).toContain("Fri 25 Dec is Christmas Day, so Mon 28 Dec.");
     expect(moved.version).toBe(before.version + 1);
 
     await save({ holidayCountry: "" });
-    expect(await getHolidaySettings({ userId: user.id })).toEqual({ holidayCountry: null, holidayRegion: null });
+    // "None" chosen is remembered, so the page stops suggesting the browser's country
+    expect(await getHolidaySettings({ userId: user.id })).toEqual({ holidayCountry: null, holidayRegion: null, isChosen: true });
     expect((await readFollowUp(interviewId)).dueAt.toISOString()).toBe("2026-12-25T08:00:00.000Z");
   });
 
@@ -80,7 +81,7 @@ describe('docs/rules.md "Public holidays": changing the country re-plans pending
   it("saves a state: Bavaria", async () => {
     const { user } = await userWithChristmasFollowUp();
     await save({ holidayCountry: "DE", holidayRegion: "BY" });
-    expect(await getHolidaySettings({ userId: user.id })).toEqual({ holidayCountry: "DE", holidayRegion: "BY" });
+    expect(await getHolidaySettings({ userId: user.id })).toEqual({ holidayCountry: "DE", holidayRegion: "BY", isChosen: true });
   });
 
   it.each([
@@ -91,7 +92,7 @@ describe('docs/rules.md "Public holidays": changing the country re-plans pending
     const { user, interviewId } = await userWithChristmasFollowUp();
     const { result } = await save(values);
     expect(result).toMatchObject({ status: "error", fieldErrors: { [field]: [expect.stringContaining("Choose")] } });
-    expect(await getHolidaySettings({ userId: user.id })).toEqual({ holidayCountry: null, holidayRegion: null });
+    expect(await getHolidaySettings({ userId: user.id })).toEqual({ holidayCountry: null, holidayRegion: null, isChosen: false });
     expect((await readFollowUp(interviewId)).dueAt.toISOString()).toBe("2026-12-25T08:00:00.000Z");
   });
 });

@@ -9,7 +9,7 @@ import { suggestCountryFromLocales } from "./browser-country";
 import { saveHolidaysAction } from "./holiday-actions";
 
 type Props = {
-  saved: { holidayCountry: string | null; holidayRegion: string | null };
+  saved: { holidayCountry: string | null; holidayRegion: string | null; isChosen: boolean };
   countries: HolidayPlace[];
   /** Only the countries whose holidays differ by state or region. */
   regionsByCountry: Record<string, HolidayPlace[]>;
@@ -32,10 +32,10 @@ export function HolidayForm({ saved, countries, regionsByCountry }: Props) {
   const [chosenCountry, setChosenCountry] = useState<string | null>(null);
   const [chosenRegion, setChosenRegion] = useState<string | null>(null);
   const locales = useBrowserLocales();
-  // docs/rules.md "Public holidays": null is "None"; the browser's country is
-  // only preselected, and saved when the user presses Save
+  // docs/rules.md "Public holidays": null is "None"; until the user has saved
+  // once, the browser's country is preselected, and saved only on Save
   const suggested =
-    saved.holidayCountry === null && locales
+    saved.holidayCountry === null && !saved.isChosen && locales
       ? suggestCountryFromLocales(locales.split(","), new Set(countries.map((country) => country.code)))
       : null;
   const country = chosenCountry ?? saved.holidayCountry ?? suggested ?? "";

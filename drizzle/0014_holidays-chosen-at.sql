@@ -1,0 +1,1 @@
+ALTER TABLE "user" ADD COLUMN "holidays_chosen_at" timestamp with time zone;
