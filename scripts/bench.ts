@@ -24,7 +24,8 @@ import { listDashboardSteps } from "@/lib/plan/queries";
 import { syncInterviewPlans } from "@/lib/plan/sync";
 import { getUserSettings } from "@/lib/users/settings";
 import { benchInsights } from "./bench/insights";
-import { benchOutbox } from "./bench/outbox";
+import { benchDigest } from "./bench/digest";
+import { benchOutbox, startSinkServer } from "./bench/outbox";
 import { buildBaselineApp, LOAD_CONNECTIONS, load, startApp, startNext, stopNext } from "./bench/http";
 import { BENCH_ZONE, seedUser } from "./bench/seed";
 import { ms, report, time } from "./bench/stats";
@@ -222,6 +223,9 @@ async function profileDashboard(databaseUrl: string, sessionToken: string) {
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), "afterview-bench-"));
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), persistent: false });
+  // the morning digest goes out as system mail: to a loopback sink, set before the environment is first read
+  const digestSink = await startSinkServer();
+  process.env.SMTP_URL = `smtp://127.0.0.1:${digestSink.port}`;
   try {
     const url = await createDatabase(pg.url, "bench");
     await runMigrations(url);
@@ -245,11 +249,13 @@ async function main() {
     process.env.DATABASE_LOG_QUERIES = "false";
     await closeDb();
     await benchOutbox(seeded.userId);
+    await benchDigest(digestSink, new Date());
     await closeDb();
     if (process.argv.includes("--profile")) await profileDashboard(url, seeded.sessionToken);
     else if (!process.argv.includes("--no-http")) await benchHttp(url, seeded.sessionToken, (await seedUser(0, now)).sessionToken);
   } finally {
     await closeDb();
+    await digestSink.close();
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import { DateTime } from "luxon";
 import MorningDigestEmail, { type MorningDigestEmailProps, type MorningDigestStep } from "@/emails/morning-digest";
 import { formatDateTime } from "@/lib/format";
@@ -64,10 +64,13 @@ export function buildDigestProps(content: DigestContent): MorningDigestEmailProp
   };
 }
 
-/** Subject, HTML and plain text from one rendering of the template (style.md, rule 10). */
+/**
+ * Subject, HTML and plain text (style.md, rule 10). The text is read off the
+ * HTML, as render's plainText option does inside, so the tree renders once and
+ * the parts never disagree (half the CPU of a digest, measured in `npm run bench`).
+ */
 export async function renderDigest(content: DigestContent): Promise<{ subject: string; html: string; text: string }> {
   const props = buildDigestProps(content);
-  const element = MorningDigestEmail(props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: `Afterview: ${props.summary}`, html, text };
+  const html = await render(MorningDigestEmail(props));
+  return { subject: `Afterview: ${props.summary}`, html, text: toPlainText(html) };
 }

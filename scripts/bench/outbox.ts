@@ -15,7 +15,7 @@ const SCHEDULED = 20;
 const BODY = "Dear Jane,\n\nThank you for taking the time to meet with me today.\n\n".repeat(8);
 
 // A loopback SMTP server that only drains what it gets (parsing would measure the parser).
-async function startSinkServer() {
+export async function startSinkServer() {
   let received = 0;
   const server = new SMTPServer({
     authOptional: true,
