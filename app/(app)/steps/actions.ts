@@ -10,28 +10,20 @@ import { UserFacingError } from "@/lib/errors";
 import { toInstant } from "@/lib/validation";
 import { localDateTime } from "@/lib/validation/dates";
 
-const stepIdSchema = z.object({ stepId: z.uuid("Unknown step") });
+const stepId = z.tuple([z.uuid("Unknown step")]);
 // the plan's pages, and those showing a message a closed step cancelled
 const REVALIDATE = ["/dashboard", "/interviews", "/interviews/[id]", "/opportunities", "/outbox", "/drafts/[stepId]"];
 
 // docs/rules.md "Undo": each change hands back the id that undoes it
-const markDone = createAction(stepIdSchema, async ({ userId, input }) => {
-  const { undoId } = await markStepDone({ userId, stepId: input.stepId, now: new Date() });
+export const markStepDoneAction = createAction(stepId, async ({ userId, input: [id], now }) => {
+  const { undoId } = await markStepDone({ userId, stepId: id, now });
   return { revalidate: REVALIDATE, message: "Marked done.", result: { undoId } };
 });
 
-const skip = createAction(stepIdSchema, async ({ userId, input }) => {
-  const { undoId } = await skipStep({ userId, stepId: input.stepId, now: new Date() });
+export const skipStepAction = createAction(stepId, async ({ userId, input: [id], now }) => {
+  const { undoId } = await skipStep({ userId, stepId: id, now });
   return { revalidate: REVALIDATE, message: "Skipped.", result: { undoId } };
 });
-
-export async function markStepDoneAction(stepId: string) {
-  return markDone({ stepId });
-}
-
-export async function skipStepAction(stepId: string) {
-  return skip({ stepId });
-}
 
 const snoozeSchema = z.object({
   stepId: z.uuid("Unknown step"),
@@ -56,22 +48,15 @@ const OUTCOME_MESSAGES: Record<Outcome, string> = {
   active: "Reopened; the plan is updated.",
 };
 
-const outcome = createAction(outcomeInputSchema, async ({ userId, input }) => {
-  const { undoId } = await recordOutcome({ userId, opportunityId: input.opportunityId, outcome: input.outcome, now: new Date() });
-  return { revalidate: REVALIDATE, message: OUTCOME_MESSAGES[input.outcome], result: { undoId } };
+// the outcome arrives as any string (the button's value) and is checked here
+const outcomeArguments = z.tuple([outcomeInputSchema.shape.opportunityId, z.string().pipe(outcomeInputSchema.shape.outcome)]);
+
+export const recordOutcomeAction = createAction(outcomeArguments, async ({ userId, input: [opportunityId, outcome], now }) => {
+  const { undoId } = await recordOutcome({ userId, opportunityId, outcome, now });
+  return { revalidate: REVALIDATE, message: OUTCOME_MESSAGES[outcome], result: { undoId } };
 });
 
-export async function recordOutcomeAction(opportunityId: string, outcomeName: string) {
-  return outcome({ opportunityId, outcome: outcomeName });
-}
-
-const undoSchema = z.object({ undoId: z.uuid("Nothing to undo") });
-
-const undo = createAction(undoSchema, async ({ userId, input }) => {
-  await undoPlanChange({ userId, undoId: input.undoId, now: new Date() });
+export const undoPlanChangeAction = createAction(z.tuple([z.uuid("Nothing to undo")]), async ({ userId, input: [undoId], now }) => {
+  await undoPlanChange({ userId, undoId, now });
   return { revalidate: REVALIDATE, message: "Undone: the plan is back as it was." };
 });
-
-export async function undoPlanChangeAction(undoId: string) {
-  return undo({ undoId });
-}
