@@ -40,6 +40,20 @@ export function statusLine(
   }
 }
 
+type MessageTiming = { status: string; sendAt: Date };
+
+/**
+ * What RefreshWhileSending needs to know of the messages a page shows. Here, not
+ * beside it: a page cannot call a function of a "use client" module.
+ */
+export function describeMessagesInFlight(messages: MessageTiming[], now: Date): { isInFlight: boolean; nextSendAt: string | null } {
+  const isInFlight = messages.some((message) => message.status === "sending" || (message.status === "scheduled" && message.sendAt <= now));
+  const upcoming = messages
+    .filter((message) => message.status === "scheduled" && message.sendAt > now)
+    .reduce<Date | null>((earliest, message) => (!earliest || message.sendAt < earliest ? message.sendAt : earliest), null);
+  return { isInFlight, nextSendAt: upcoming?.toISOString() ?? null };
+}
+
 // A message's state and what the user can do about it, wherever it is shown.
 export function MessageStatus({ message, zone, actions }: { message: MessageSummary; zone: string; actions: MessageCommands }) {
   const fields = { messageId: message.id };

@@ -1,11 +1,12 @@
 "use client";
 
+import type { Outcome } from "@/lib/interviews/outcomes";
 import type { PipelineStage } from "@/lib/opportunities/pipeline";
 import type { PlanCommands } from "./plan-commands";
 import { useUndoToast } from "./undo-toast";
 import { useRowCommands } from "./use-row-commands";
 
-type OutcomeButton = { outcome: string; label: string };
+type OutcomeButton = { outcome: Outcome; label: string };
 
 const HEARD_BACK: OutcomeButton[] = [
   { outcome: "replied", label: "They replied" },
@@ -48,7 +49,7 @@ export function OutcomeButtonGroup({ opportunityId, stage, company, recordOutcom
   const isBusy = commands.isBusy(opportunityId);
   const error = commands.errorFor(opportunityId);
   const { prompt, buttons } = NEXT_OUTCOMES[stage];
-  const record = (outcome: string) =>
+  const record = (outcome: Outcome) =>
     commands.run(opportunityId, async () => {
       const state = await recordOutcome(opportunityId, outcome);
       toast.offer(state);

@@ -35,14 +35,3 @@ export function RefreshWhileSending({ isInFlight, nextSendAt }: { isInFlight: bo
   }, [isInFlight, nextSendAt, router]);
   return null;
 }
-
-type MessageTiming = { status: string; sendAt: Date };
-
-/** What RefreshWhileSending needs to know of the messages a page shows. */
-export function describeMessagesInFlight(messages: MessageTiming[], now: Date): { isInFlight: boolean; nextSendAt: string | null } {
-  const isInFlight = messages.some((message) => message.status === "sending" || (message.status === "scheduled" && message.sendAt <= now));
-  const upcoming = messages
-    .filter((message) => message.status === "scheduled" && message.sendAt > now)
-    .reduce<Date | null>((earliest, message) => (!earliest || message.sendAt < earliest ? message.sendAt : earliest), null);
-  return { isInFlight, nextSendAt: upcoming?.toISOString() ?? null };
-}

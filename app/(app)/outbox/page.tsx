@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MessageStatus } from "@/components/message-status";
-import { describeMessagesInFlight, RefreshWhileSending } from "@/components/refresh-while-sending";
+import { describeMessagesInFlight, MessageStatus } from "@/components/message-status";
+import { RefreshWhileSending } from "@/components/refresh-while-sending";
 import { requireUserId } from "@/lib/auth/session";
 import { findWorkerSilence } from "@/lib/jobs/heartbeat";
 import { getSendingAccount, listOutbox, OUTBOX_PAGE_SIZE } from "@/lib/mail/queries";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MessageStatus } from "@/components/message-status";
-import { describeMessagesInFlight, RefreshWhileSending } from "@/components/refresh-while-sending";
+import { describeMessagesInFlight, MessageStatus } from "@/components/message-status";
+import { RefreshWhileSending } from "@/components/refresh-while-sending";
 import { requireUserId } from "@/lib/auth/session";
 import { openDraft } from "@/lib/drafts/store";
 import { askFirstRunDetails } from "@/lib/users/first-run-gate";
