@@ -137,7 +137,8 @@ async function main(): Promise<void> {
 
   if (hasWeb && !isDev && isBuildStale()) {
     log("Building the production bundle (first start, or sources changed)...");
-    const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: process.env });
+    // Next.js reports build telemetry to its own servers unless told not to: the app contacts nothing it was not configured to
+    const build = spawnSync(NEXT_BIN, ["build"], { stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env } });
     if (build.status !== 0) throw new Error("next build failed");
   }
 
