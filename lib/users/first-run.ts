@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { hasEmailAddress, hasPhoneNumber } from "@/lib/drafts/checks/contact";
 import { toSafeReturnPath } from "@/lib/http/return-path";
-import { multiLine, requiredLine } from "@/lib/validation";
+import { checkbox, multiLine, requiredLine } from "@/lib/validation";
 
 // docs/rules.md "Before your first draft": a draft is signed with the user's
 // name and ends with a way to reach them, so both are asked for once, before
@@ -42,13 +42,25 @@ export const firstRunInputSchema = z.object({
     hasContactLine,
     "Add an email address or a phone number, so the interviewer can reach you",
   ),
+  // docs/rules.md "Morning digest": offered here, unticked; absent from the form is off
+  digestEnabled: checkbox,
   // where the user was going; anything but a path on this site goes to the dashboard
   returnTo: z.string().max(4000).default("").transform((value) => toSafeReturnPath(value)),
 });
 
 export type FirstRunInput = z.output<typeof firstRunInputSchema>;
 
-// Name and signature only: nothing here moves a proposed time, so no re-plan.
-export async function saveFirstRunDetails({ userId, input }: { userId: string; input: Pick<FirstRunInput, "displayName" | "signature"> }) {
-  await db.update(users).set({ displayName: input.displayName, signature: input.signature }).where(eq(users.id, userId));
+// Name, signature and the digest opt-in: nothing here moves a proposed time, so no re-plan.
+// A caller without the digest choice leaves it as it was.
+export async function saveFirstRunDetails({
+  userId,
+  input,
+}: {
+  userId: string;
+  input: Pick<FirstRunInput, "displayName" | "signature"> & { digestEnabled?: boolean };
+}) {
+  await db
+    .update(users)
+    .set({ displayName: input.displayName, signature: input.signature, ...(input.digestEnabled ? { digestEnabled: true } : {}) })
+    .where(eq(users.id, userId));
 }

@@ -3,6 +3,7 @@ import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
 import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
+import { getDigestSettings } from "@/lib/digest/settings";
 import { getUserSettings } from "@/lib/users/settings";
 import { saveFirstRunDetailsAction } from "./actions";
 
@@ -35,6 +36,17 @@ describe('docs/rules.md "Before your first draft": the first-run form', () => {
     expect(redirect).toBe(DRAFT_PATH);
     const settings = await getUserSettings({ userId: user.id });
     expect(settings).toMatchObject({ displayName: "Sam Lee", signature });
+  });
+
+  it('offers the morning digest unticked (docs/rules.md "Morning digest"): ticked turns it on, left alone it stays off', async () => {
+    const optedIn = await signInNewUser();
+    await captureNavigation(() =>
+      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "Sam Lee", signature: `Sam Lee\n${optedIn.email}`, digestEnabled: "on", returnTo: DRAFT_PATH })),
+    );
+    expect(await getDigestSettings({ userId: optedIn.id })).toMatchObject({ digestEnabled: true, digestHour: 8, digestWeekdays: [1, 2, 3, 4, 5] });
+    const leftAlone = await signInNewUser();
+    await captureNavigation(() => saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "Sam Lee", signature: `Sam Lee\n${leftAlone.email}`, returnTo: DRAFT_PATH })));
+    expect(await getDigestSettings({ userId: leftAlone.id })).toMatchObject({ digestEnabled: false });
   });
 
   it("refuses a signature without an email or a phone number, next to the field, keeps what was typed and saves nothing", async () => {

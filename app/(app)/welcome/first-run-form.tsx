@@ -44,7 +44,15 @@ export function FirstRunForm({ initialName, initialSignature, contactLines, retu
         errors={errors.signature}
         hint="Under your sign-off in every draft. An email address or a phone number, so the interviewer can reach you."
       />
-      {/* Morning digest opt-in: a checkbox here (and a field in firstRunInputSchema, lib/users/first-run.ts) is saved with the details above. */}
+      <div>
+        <label className="flex min-h-11 items-center gap-2 text-sm">
+          <input type="checkbox" name="digestEnabled" defaultChecked={state.values?.digestEnabled === "on"} aria-describedby="field-digestEnabled-hint" className="h-5 w-5" />
+          <span className="font-medium text-slate-800 dark:text-slate-200">Email me what is due, at 08:00 on weekdays when something is</span>
+        </label>
+        <p id="field-digestEnabled-hint" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          The morning digest: each step with why it is due and a link to open it. Change the hour and days, or turn it off, in Settings.
+        </p>
+      </div>
       <SubmitButton pendingLabel="Saving…">Save and continue</SubmitButton>
     </form>
   );
