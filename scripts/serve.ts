@@ -90,7 +90,8 @@ function startWeb(isDev: boolean, port: number, host: string): ChildProcess {
   const webArgs = ["--import", "tsx", "scripts/web-server.ts", ...(isDev ? ["--dev"] : [])];
   const web = spawn(process.execPath, webArgs, {
     stdio: ["inherit", "pipe", "inherit"],
-    env: { ...process.env, PORT: String(port), HOST: host, NODE_ENV: isDev ? "development" : "production" },
+    // NEXT_TELEMETRY_DISABLED: next dev reports telemetry too (see the build below)
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, PORT: String(port), HOST: host, NODE_ENV: isDev ? "development" : "production" },
   });
   web.stdout?.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
