@@ -131,7 +131,7 @@ export function readFormInput<Schema extends z.ZodType>(formData: FormData, sche
     if (verdict === "refuse") return { status: "refused" };
     if (verdict === "accept") accepted.append(name, value);
   }
-  // FormData is strings: the schemas coerce themselves (style.md, rule 5)
+  // FormData is strings: the schemas coerce themselves (docs/architecture.md "Forms")
   const submission = parseWithZod(accepted, { schema, disableAutoCoercion: true });
   // what the user typed, nested like the form, to echo back on any error
   const values = (submission.payload ?? {}) as Record<string, unknown>;

@@ -3,7 +3,7 @@ import { CSV_FIELDS, DATE_ORDERS, type CsvField } from "./csv-fields";
 import type { CsvMapping } from "./csv-rows";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "./upload-text";
 
-// The forms of Settings -> Your data, one schema each (style.md, rule 5).
+// The forms of Settings -> Your data, one schema each (docs/architecture.md "Forms").
 
 const uploadSchema = z
   .file({ message: "Choose a file to import" })

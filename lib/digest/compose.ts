@@ -65,7 +65,7 @@ export function buildDigestProps(content: DigestContent): MorningDigestEmailProp
 }
 
 /**
- * Subject, HTML and plain text (style.md, rule 10). The text is read off the
+ * Subject, HTML and plain text (docs/architecture.md "Mail and Google"). The text is read off the
  * HTML, as render's plainText option does inside, so the tree renders once and
  * the parts never disagree (half the CPU of a digest, measured in `npm run bench`).
  */
