@@ -66,13 +66,23 @@ test("import another tracker's CSV: preview, the refused row and its reason, the
   await expect(page.getByText("1 already imported, left as they are.")).toBeVisible();
 });
 
-test("a file that is not an export is refused next to the field", async ({ page, signedIn }) => {
+test("a file that is not an export, or too large, is refused next to the field", async ({ page, signedIn }) => {
   expect(signedIn.id).toBeTruthy();
   await page.goto("/settings/data");
   await page.getByLabel("Afterview export (.json)").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from("{oops") });
   await page.getByRole("button", { name: "Import the export" }).click();
   await expect(page.locator("#import-json-file-error")).toHaveText(/not a JSON file/);
   await expect(page.getByLabel("Afterview export (.json)")).toHaveAttribute("aria-invalid", "true");
+
+  // 3 MB reaches the server (its limit for a form post is 6 MB, Next's default 1 MB) and is read
+  const padded = JSON.stringify({ format: "not-ours", padding: "x".repeat(3 * 1024 * 1024) });
+  await page.getByLabel("Afterview export (.json)").setInputFiles({ name: "big.json", mimeType: "application/json", buffer: Buffer.from(padded) });
+  await page.getByRole("button", { name: "Import the export" }).click();
+  await expect(page.locator("#import-json-file-error")).toHaveText(/not an Afterview export/);
+
+  // over 5 MB is refused before the upload, with the limit named
+  await page.getByLabel("Afterview export (.json)").setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(5 * 1024 * 1024 + 1, 32) });
+  await expect(page.locator("#import-json-file-error")).toHaveText(/larger than 5 MB/);
 });
 
 test("delete the account: the page lists what goes, asks for the address, then everything is gone", async ({ page, signedIn, sql }) => {
