@@ -106,19 +106,22 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     await scanDigests({ now: now() });
   });
   await boss.schedule(QUEUES.digestScan, DIGEST_SCAN_CRON, {}, { singletonKey: "digest-scan" });
-  await boss.work<DigestJobData>(
-    QUEUES.digestSend,
-    { batchSize: options.batchSize ?? OUTBOX_BATCH_SIZE, pollingIntervalSeconds: settings.pollingIntervalSeconds },
-    async (jobs) => {
-      // a batch at a time through the pooled system transport; a digest the mail server refused goes back for a retry alone
-      const results = await Promise.allSettled(jobs.map((job) => sendDigest({ ...job.data, now: now() })));
-      const failed = jobs.filter((_job, index) => results[index]!.status === "rejected");
-      for (const [index, result] of results.entries()) {
-        if (result.status === "rejected") logError("digest.send_failed", result.reason, { userId: jobs[index]!.data.userId });
-      }
-      if (failed.length > 0) await boss.fail(QUEUES.digestSend, failed.map((job) => job.id));
-    },
-  );
+  // as the outbox: a batch at a time per poller, through the pooled system transport, so one slow digest holds up only its own batch
+  for (let poller = 0; poller < (options.pollers ?? OUTBOX_POLLERS); poller++) {
+    await boss.work<DigestJobData>(
+      QUEUES.digestSend,
+      { batchSize: options.batchSize ?? OUTBOX_BATCH_SIZE, pollingIntervalSeconds: settings.pollingIntervalSeconds },
+      async (jobs) => {
+        // a digest the mail server refused goes back for a retry alone
+        const results = await Promise.allSettled(jobs.map((job) => sendDigest({ ...job.data, now: now() })));
+        const failed = jobs.filter((_job, index) => results[index]!.status === "rejected");
+        for (const [index, result] of results.entries()) {
+          if (result.status === "rejected") logError("digest.send_failed", result.reason, { userId: jobs[index]!.data.userId });
+        }
+        if (failed.length > 0) await boss.fail(QUEUES.digestSend, failed.map((job) => job.id));
+      },
+    );
+  }
 
   const heartbeat = startHeartbeat({ now });
 

@@ -8,7 +8,7 @@ import { startWorker } from "@/lib/jobs/worker";
 import { BENCH_ZONE } from "./seed";
 import type { startSinkServer } from "./outbox";
 
-const DIGESTS = 10_000;
+const DIGESTS = Number(process.env.BENCH_DIGESTS ?? 10_000);
 const INSERT_CHUNK = 1_000;
 
 // Users who asked for the digest at this hour, each with one thank-you overdue by an hour.
