@@ -100,3 +100,47 @@ test("/opportunities: the pipeline by stage with counts, filters and a search ov
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(scrollWidth).toBeLessThanOrEqual(page.viewportSize()!.width);
 });
+
+test("Send now: the draft turns to Sent without a reload; marking a step done says its scheduled message won't be sent, and Undo schedules it again", async ({ page, signedIn }) => {
+  expect(signedIn.id).toBeTruthy();
+  await logInterview(page, {
+    company: "Soylent",
+    role: "Chemist",
+    interviewers: [
+      { name: "Sol Roth", email: "sol@soylent.example" },
+      { name: "Tab Fielding", email: "tab@soylent.example" },
+    ],
+  });
+  const interviewUrl = page.url();
+
+  await page.getByRole("link", { name: "Open draft: Send a thank-you to Sol Roth" }).click();
+  await page.getByRole("button", { name: "Approve" }).click();
+  await page.getByLabel("Now", { exact: true }).check();
+  await page.getByRole("button", { name: "Send now" }).click();
+  // the worker sends on its own schedule; the page re-reads itself meanwhile
+  await expect(page.getByRole("region", { name: /^Sending/ })).toContainText(/Sent /, { timeout: 30_000 });
+
+  await page.goto(interviewUrl);
+  await page.getByRole("link", { name: "Open draft: Send a thank-you to Tab Fielding" }).click();
+  const subject = await page.getByLabel("Subject").inputValue();
+  await page.getByRole("button", { name: "Approve" }).click();
+  await page.getByLabel("At a time I pick").check();
+  const inAWeek = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString().slice(0, 11) + "09:00";
+  await page.getByLabel("Send at (your time zone)").fill(inAWeek);
+  await page.getByRole("button", { name: "Schedule" }).click();
+  await expect(page.getByRole("region", { name: /^Sending/ })).toContainText("Scheduled for");
+
+  await page.goto(interviewUrl);
+  await page.getByRole("list", { name: "Follow-up plan" }).getByRole("listitem").filter({ hasText: "Send a thank-you to Tab Fielding" }).getByRole("button", { name: "Mark done" }).click();
+  await expect(page.getByText("Marked done.")).toBeVisible();
+  await page.goto("/outbox");
+  const entry = page.getByRole("listitem").filter({ hasText: subject }).filter({ hasText: "tab@soylent.example" });
+  await expect(entry).toContainText("Won't be sent");
+  await expect(entry.getByRole("button", { name: "Send now instead" })).toHaveCount(0);
+
+  await page.goto(interviewUrl);
+  await page.getByRole("button", { name: "Undo last change" }).click();
+  await expect(page.getByText("Undone: the plan is back as it was.")).toBeVisible();
+  await page.goto("/outbox");
+  await expect(entry).toContainText("Scheduled for");
+});
