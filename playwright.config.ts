@@ -37,7 +37,8 @@ export default defineConfig({
     url: `${BASE_URL}/signin`,
     // the specs' SMTP server listens on loopback at a random port: a production server refuses both unless told
     env: { PORT: String(PORT), AFTERVIEW_DATA_DIR: DATA_DIR, DATABASE_URL: "", SMTP_URL: "", MAIL_ALLOWED_PORTS: "*", MAIL_ALLOW_PRIVATE_HOSTS: "1" },
-    timeout: 300_000,
+    // the first start builds the app: about 3 minutes on 2 quiet cores, more on a busy machine
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
   },
