@@ -7,8 +7,8 @@ const CONTINUATION_MAX_OCTETS = ICS_LINE_MAX_OCTETS - 1;
 // A UTF-16 code unit never encodes to more than 3 UTF-8 octets (surrogate pairs: 2 units, 4 octets).
 const MAX_OCTETS_PER_UNIT = 3;
 
-// Lone CRs and other control characters are not escaped by the `ics` package
-// and would break the line structure; TAB is allowed in TEXT values.
+// Lone CRs and other control characters would break the line structure; TAB is
+// allowed in TEXT values.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** User text ready for a TEXT value: line breaks normalised to LF, control characters dropped. */
@@ -16,10 +16,7 @@ export function sanitizeText(text: string): string {
   return text.replace(/\r\n?/g, "\n").replace(CONTROL_CHARS, "");
 }
 
-/**
- * TEXT escaping (RFC 5545 §3.3.11). Only for values the `ics` package does not
- * escape itself (header names, VALARM DESCRIPTION), so nothing is escaped twice.
- */
+/** TEXT escaping (RFC 5545 §3.3.11), applied once, as a value is written. */
 export function escapeText(text: string): string {
   return sanitizeText(text)
     .replace(/\\/g, "\\\\")
@@ -37,8 +34,8 @@ function countUtf8Octets(codePoint: number): number {
 
 /**
  * Folds one unfolded content line at 75 octets, only ever between code points,
- * so no UTF-8 sequence is split. The `ics` package folds at 75 *characters*,
- * which for non-ASCII text means lines of up to 300 octets.
+ * so no UTF-8 sequence is split (75 *characters* of non-ASCII text would be up
+ * to 300 octets).
  */
 export function foldLine(line: string): string {
   if (line.length * MAX_OCTETS_PER_UNIT <= ICS_LINE_MAX_OCTETS) return line;
@@ -59,17 +56,6 @@ export function foldLine(line: string): string {
   }
   parts.push(current);
   return parts.join(CRLF + " ");
-}
-
-/**
- * Unfolds a block produced by the `ics` package (it folds with CRLF + TAB) and
- * refolds every line by octets. Safe because every value in it is escaped or
- * sanitised, so no value contains a raw line break.
- */
-export function refoldBlock(block: string): string {
-  const lines = block.replace(/\r\n[ \t]/g, "").split(CRLF);
-  // The block ends in CRLF, so the last element is empty and the join restores it.
-  return lines.map(foldLine).join(CRLF);
 }
 
 /** Folds and terminates the given unfolded lines. */

@@ -1,7 +1,6 @@
-import { createEvent, type EventAttributes } from "ics";
 import { REASON_LOCALE } from "@/lib/plan/constants";
 import { formatDayTime, formatTime, toLocal } from "@/lib/plan/time";
-import { escapeText, refoldBlock, sanitizeText } from "./ics-text";
+import { escapeText, formatLines, sanitizeText } from "./ics-text";
 import type { FeedInterview, FeedStep } from "./types";
 
 /** Steps are reminders to act, not meetings: a short slot at the due time. */
@@ -12,8 +11,21 @@ export const UID_DOMAIN = "afterview";
 const MS_PER_MINUTE = 60_000;
 const DONE_PREFIX = "✓ Done: ";
 
-// `timestamp` (DTSTAMP) is accepted by the package's schema but missing from its types.
-type EventWithStamp = EventAttributes & { timestamp: number };
+// What a VEVENT says. Text values arrive sanitised (sanitizeText) and are escaped when written.
+type EventFields = {
+  uid: string;
+  sequence: number;
+  // DTSTAMP and LAST-MODIFIED
+  updatedAt: Date;
+  start: Date;
+  minutes: number;
+  summary: string;
+  description: string;
+  url: string;
+  location?: string;
+  transp: "TRANSPARENT" | "OPAQUE";
+  hasAlarm: boolean;
+};
 
 export function stepUid(stepId: string): string {
   return `step-${stepId}@${UID_DOMAIN}`;
@@ -84,73 +96,66 @@ function summarizeInterview(interview: FeedInterview): string {
   return sanitizeText(`Interview: ${interview.role} at ${interview.company}`);
 }
 
-function displayAlarm(summary: string): NonNullable<EventAttributes["alarms"]> {
-  // The package writes VALARM DESCRIPTION without TEXT escaping, so escape it here.
-  return [
-    {
-      action: "display",
-      description: escapeText(summary),
-      trigger: { minutes: ALARM_BEFORE_MINUTES, before: true },
-    },
+// RFC 5545 UTC DATE-TIME: 20261203T100000Z
+function formatUtc(moment: Date): string {
+  return moment.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+// Written here rather than by the `ics` package, whose createEvent validated
+// every event with yup and built a whole VCALENDAR to be cut down to its
+// VEVENT: that made a feed's first build after a restart take seconds
+// (docs/performance.md). Lines are folded by octets (formatLines).
+function renderBlock(event: EventFields): string {
+  const summary = escapeText(event.summary);
+  const lines = [
+    "BEGIN:VEVENT",
+    `UID:${event.uid}`,
+    `SUMMARY:${summary}`,
+    `DTSTAMP:${formatUtc(event.updatedAt)}`,
+    `DTSTART:${formatUtc(event.start)}`,
+    `DTEND:${formatUtc(new Date(event.start.getTime() + event.minutes * MS_PER_MINUTE))}`,
+    `SEQUENCE:${event.sequence}`,
+    `DESCRIPTION:${escapeText(event.description)}`,
+    `URL:${event.url}`,
+    ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
+    `TRANSP:${event.transp}`,
+    `LAST-MODIFIED:${formatUtc(event.updatedAt)}`,
+    ...(event.hasAlarm ? ["BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${summary}`, `TRIGGER:-PT${ALARM_BEFORE_MINUTES}M`, "END:VALARM"] : []),
+    "END:VEVENT",
   ];
-}
-
-// The package returns a whole VCALENDAR; the feed only wants the VEVENT.
-function renderBlock(attributes: EventWithStamp): string {
-  const { error, value } = createEvent(attributes);
-  if (error || !value) {
-    throw new Error(`Cannot render calendar event ${attributes.uid}: ${error?.message}`);
-  }
-  const start = value.indexOf("BEGIN:VEVENT");
-  const end = value.lastIndexOf("END:VCALENDAR");
-  return refoldBlock(value.slice(start, end));
-}
-
-// Epoch milliseconds with UTC input and output: the package would otherwise
-// read date arrays in the server's zone, and it cannot write VTIMEZONE.
-function utcTimes(start: Date, minutes: number) {
-  return {
-    start: start.getTime(),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: start.getTime() + minutes * MS_PER_MINUTE,
-    endInputType: "utc",
-    endOutputType: "utc",
-  } as const;
+  return formatLines(lines);
 }
 
 export function renderStepEvent(step: FeedStep, timeZone: string): string {
-  const summary = summarizeStep(step, timeZone);
   return renderBlock({
     uid: stepUid(step.id),
     sequence: step.version,
     // DTSTAMP from the data, never the clock, so an unchanged feed is byte-identical.
-    timestamp: step.updatedAt.getTime(),
-    lastModified: step.updatedAt.getTime(),
-    ...utcTimes(findStepEventStart(step), STEP_EVENT_MINUTES),
-    title: summary,
+    updatedAt: step.updatedAt,
+    start: findStepEventStart(step),
+    minutes: STEP_EVENT_MINUTES,
+    summary: summarizeStep(step, timeZone),
     description: describeStepEvent(step, timeZone),
     url: step.url,
     // A reminder should not mark the user busy.
     transp: "TRANSPARENT",
-    alarms: step.status === "pending" ? displayAlarm(summary) : undefined,
+    hasAlarm: step.status === "pending",
   });
 }
 
 export function renderInterviewEvent(interview: FeedInterview): string {
-  const summary = summarizeInterview(interview);
   return renderBlock({
     uid: interviewUid(interview.id),
     // docs/rules.md "Calendar events": every change of the interview raises it
     sequence: interview.version,
-    timestamp: interview.updatedAt.getTime(),
-    lastModified: interview.updatedAt.getTime(),
-    ...utcTimes(interview.startsAt, interview.durationMinutes),
-    title: summary,
+    updatedAt: interview.updatedAt,
+    start: interview.startsAt,
+    minutes: interview.durationMinutes,
+    summary: summarizeInterview(interview),
     description: sanitizeText(`Notes and follow-up plan:\n${interview.url}`),
     url: interview.url,
     location: interview.location ? sanitizeText(interview.location) : undefined,
     transp: "OPAQUE",
-    alarms: displayAlarm(summary),
+    hasAlarm: true,
   });
 }
