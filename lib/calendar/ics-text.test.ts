@@ -21,6 +21,8 @@ describe("foldLine", () => {
   it("keeps continuation lines at 75 octets including the leading space", () => {
     const folded = foldLine(`DESCRIPTION:${"Łukasiewicz ".repeat(20)}`);
     const lines = folded.split("\r\n");
+    // 12 + 20 × 13 octets (Ł is two) = 272: a first line of 75 and three continuations of 74
+    expect(lines).toHaveLength(4);
     for (const line of lines) expect(octets(line)).toBeLessThanOrEqual(75);
     expect(lines.slice(1).every((line) => line.startsWith(" "))).toBe(true);
     expect(lines.map((line, i) => (i === 0 ? line : line.slice(1))).join("")).toBe(

@@ -50,6 +50,7 @@ describe.each(CASES)("buildDraft: $label", ({ overrides, maxWords, followUpNumbe
       const { draft } = buildFor(id, { ...overrides, notes, decisionText });
       const text = allText(draft);
       expect(text).not.toMatch(/[[\]{}]|\(job title\)|\bXX\b|undefined|null|NaN|\s[.,;:]|\.\./);
+      expect(draft.paragraphs).not.toHaveLength(0);
       expect(draft.paragraphs.every((paragraph) => paragraph.trim() === paragraph && paragraph !== "")).toBe(true);
       expect(countMessageWords(draft)).toBeLessThanOrEqual(maxWords);
     }

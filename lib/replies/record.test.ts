@@ -44,7 +44,7 @@ describe("reply candidates and recording", () => {
     const rows = await getDb().select().from(replies).where(eq(replies.userId, user.id));
     expect(rows).toMatchObject([{ interviewId, interviewerId: jane.id, source: "imap", externalId: "<answer@acme.example>", fromAddress: "jane@acme.example", subject: "Re: Thank you for your time" }]);
     const steps = await followUps();
-    expect(steps.filter((step) => step.kind === "follow_up" || step.kind === "move_on").every((step) => step.status === "cancelled")).toBe(true);
+    expect(steps.filter((step) => step.kind === "follow_up" || step.kind === "move_on").map((step) => step.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
     expect((await loadReplyCandidates({ userId: user.id })).awaiting).toEqual([]);
     expect(await listInterviewReplies({ userId: user.id, interviewId })).toEqual([
       { receivedAt: new Date("2026-11-19T09:30:00Z"), source: "imap", fromAddress: "jane@acme.example", subject: "Re: Thank you for your time", interviewerName: "Jane Doe" },
@@ -65,7 +65,7 @@ describe("reply candidates and recording", () => {
     const intruder = await createTestUser();
     const match = { interviewId, interviewerId: null, matchedBy: "address" as const };
     expect(await recordDetectedReply({ userId: intruder.id, match, mail: mail(), source: "gmail", now: NOW })).toEqual({ isRecorded: false });
-    expect((await followUps()).some((step) => step.status === "pending" && step.kind === "follow_up")).toBe(true);
+    expect((await followUps()).filter((step) => step.kind === "follow_up").map((step) => step.status)).toEqual(["pending", "pending"]);
     expect(await listInterviewReplies({ userId: intruder.id, interviewId })).toEqual([]);
   });
 });
