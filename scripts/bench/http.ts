@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { NEXT_BIN } from "../runtime";
@@ -11,6 +11,15 @@ const READY_TIMEOUT_MS = 60_000;
 export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
 
 const NEXT_CLI = path.resolve("node_modules/next/dist/bin/next");
+
+// A server left running by an interrupted run would answer in the new one's place.
+async function assertPortFree(port: number): Promise<void> {
+  const answered = await fetch(`http://127.0.0.1:${port}/`, { redirect: "manual", signal: AbortSignal.timeout(2_000) }).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`port ${port} is already serving: stop that server first`);
+}
 
 async function waitUntilServing(child: ChildProcess, port: number, name: string): Promise<ChildProcess> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -29,6 +38,7 @@ async function waitUntilServing(child: ChildProcess, port: number, name: string)
 
 // stdout is not read by either: a piped, unread stdout would fill and block the server
 export async function startNext(cwd: string, port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
+  await assertPortFree(port);
   const child = spawn(process.execPath, [...nodeArgs, NEXT_CLI, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
     env: { ...process.env, DATABASE_LOG_QUERIES: "false", ...env },
@@ -39,6 +49,7 @@ export async function startNext(cwd: string, port: number, env: Record<string, s
 
 // The app as `npm start` serves it: Next.js behind scripts/web-server.ts.
 export async function startApp(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildProcess> {
+  await assertPortFree(port);
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/web-server.ts"], {
     env: { ...process.env, DATABASE_LOG_QUERIES: "false", NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
@@ -63,15 +74,51 @@ export async function load(url: string, headers: Record<string, string> = {}): P
   };
 }
 
-// The yardstick from the issue: a bare Next.js page that renders a 50-item list,
-// built with the same Next.js in a throwaway folder.
-export function buildBaselineApp(projectRoot: string): string {
-  // inside the project, so it resolves the project's own next and react
+// The dashboard's list components as they were with next/link: each plain <a>
+// (downloads aside) becomes a <Link>, and the list's one click handler goes.
+// The bench serves both from the bare app to see what the replacement still pays.
+function withNextLink(source: string): string {
+  return source
+    .replace('"use client";', '"use client";\nimport Link from "next/link";')
+    .replace(/import \{ useSoftNavigation \} from "\.\/soft-navigation";\n/, "")
+    .replace(/ *const navigate = useSoftNavigation\(\);\n/, "")
+    .replace(/ onClick=\{navigate\}/g, "")
+    .replace(/<a (href=[^>]*)>([\s\S]*?)<\/a>/g, (anchor, attributes: string, children: string) => (attributes.includes(" download") ? anchor : `<Link ${attributes}>${children}</Link>`))
+    .replace(/from "\.\//g, 'from "@/components/');
+}
+
+// The yardstick (issue 17): a bare Next.js app, built with the same Next.js in a
+// throwaway folder, whose one page renders the same DashboardView with the same
+// props, read from a constant: no session, no database, actions that do nothing.
+// What the dashboard costs beyond it is ours, not React's or Next.js's.
+export function buildBaselineApp(projectRoot: string, dashboardProps: unknown): string {
+  // inside the project, so it resolves the project's own next and react, and "@/..." to the project
   const dir = path.join(projectRoot, ".data", "bench-baseline");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, "app"), { recursive: true });
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "baseline", private: true, type: "module" }));
-  writeFileSync(path.join(dir, "next.config.mjs"), `export default { turbopack: { root: ${JSON.stringify(projectRoot)} } };\n`);
+  writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: { target: "ES2022", lib: ["dom", "esnext"], allowJs: true, skipLibCheck: true, strict: false, noEmit: true, module: "esnext", moduleResolution: "bundler", resolveJsonModule: true, isolatedModules: true, jsx: "react-jsx", paths: { "@/*": ["../../*"] } },
+      include: ["app"],
+    }),
+  );
+  // the folder that holds node_modules: Turbopack compiles nothing outside its root
+  const root = path.dirname(realpathSync(path.join(projectRoot, "node_modules")));
+  writeFileSync(path.join(dir, "next.config.mjs"), `export default { turbopack: { root: ${JSON.stringify(root)} }, typescript: { ignoreBuildErrors: true } };\n`);
+  writeFileSync(path.join(dir, "app/dashboard-props.json"), JSON.stringify(dashboardProps));
+  writeFileSync(
+    path.join(dir, "app/actions.js"),
+    `"use server";
+const done = async () => ({ status: "success" });
+export const markStepDone = done;
+export const skipStep = done;
+export const snoozeStep = done;
+export const recordOutcome = done;
+export const undo = done;
+`,
+  );
   writeFileSync(
     path.join(dir, "app/layout.js"),
     'export default function RootLayout({ children }) { return <html lang="en"><body>{children}</body></html>; }\n',
@@ -79,14 +126,26 @@ export function buildBaselineApp(projectRoot: string): string {
   writeFileSync(
     path.join(dir, "app/page.js"),
     `import { connection } from "next/server";
+import { DashboardView } from "@/app/(app)/dashboard/dashboard-view";
+import { UndoToastProvider } from "@/components/undo-toast";
+import { markStepDone, recordOutcome, skipStep, snoozeStep, undo } from "./actions";
+import props from "./dashboard-props.json";
 export default async function Page() {
   await connection();
-  const items = Array.from({ length: 50 }, (_, i) => ({ id: i, label: "Item " + i }));
-  return <ul>{items.map((item) => <li key={item.id}>{item.label}</li>)}</ul>;
+  return <main><UndoToastProvider undoAction={undo}><DashboardView isDeleted={false} {...props} actions={{ markStepDone, skipStep, snoozeStep, recordOutcome }} /></UndoToastProvider></main>;
 }
 `,
   );
+  mkdirSync(path.join(dir, "app/link"), { recursive: true });
+  for (const name of ["step-list-view", "opportunity-list-view"]) {
+    writeFileSync(path.join(dir, `app/link/${name}.tsx`), withNextLink(readFileSync(path.join(projectRoot, `components/${name}.tsx`), "utf8")));
+  }
+  writeFileSync(
+    path.join(dir, "app/link/dashboard-view.tsx"),
+    readFileSync(path.join(projectRoot, "app/(app)/dashboard/dashboard-view.tsx"), "utf8").replace(/"@\/components\/(step-list-view|opportunity-list-view)"/g, '"./$1"'),
+  );
+  writeFileSync(path.join(dir, "app/link/page.js"), readFileSync(path.join(dir, "app/page.js"), "utf8").replace('"@/app/(app)/dashboard/dashboard-view"', '"./dashboard-view"').replace(/"\.\/(actions|dashboard-props\.json)"/g, '"../$1"'));
   const build = spawnSync(NEXT_BIN, ["build"], { cwd: dir, stdio: "pipe", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) throw new Error(`baseline build failed: ${build.stderr.toString()}`);
+  if (build.status !== 0) throw new Error(`baseline build failed: ${build.stdout.toString()}${build.stderr.toString()}`);
   return dir;
 }

@@ -1,0 +1,38 @@
+import "server-only";
+import { toOpportunityRows } from "@/components/opportunity-list";
+import { toStepRows } from "@/components/step-list";
+import { proposeSnoozeLocal } from "@/lib/format";
+import { DASHBOARD_OPPORTUNITIES, listDashboard } from "@/lib/interviews/queries";
+import { listOpportunityStages } from "@/lib/opportunities/pipeline";
+import { listDashboardSteps, type DashboardSection } from "@/lib/plan/queries";
+import type { DashboardGroup, DashboardViewProps } from "./dashboard-view";
+
+/** The dashboard's props that come from the user's data; the page adds the notice and the actions. */
+export type DashboardData = Omit<DashboardViewProps, "isDeleted" | "actions">;
+
+// Its own module so `npm run bench` renders the same props in a bare Next.js app (docs/performance.md).
+export async function loadDashboardData({ userId, timeZone, sendHour, now }: { userId: string; timeZone: string; sendHour: number; now: Date }): Promise<DashboardData> {
+  const [[opportunities, stages], sections] = await Promise.all([
+    listDashboard({ userId }).then(async (rows) => [rows, await listOpportunityStages({ userId, opportunityIds: rows.map((row) => row.id) })] as const),
+    listDashboardSteps({ userId, now, timeZone }),
+  ]);
+  const group = (id: string, title: string, section: DashboardSection, empty: string): DashboardGroup => ({
+    id,
+    title,
+    empty,
+    rows: toStepRows(section.steps, timeZone, true),
+    total: section.total,
+  });
+  return {
+    timeZoneLabel: timeZone.replace(/_/g, " "),
+    groups: [
+      group("overdue", "Overdue", sections.overdue, ""),
+      group("today", "Today", sections.today, "Nothing due today."),
+      group("this-week", "This week", sections.thisWeek, "Nothing else this week."),
+      group("later", "Later", sections.later, "Nothing planned further out."),
+    ],
+    opportunities: toOpportunityRows(opportunities, timeZone, stages),
+    hasMoreOpportunities: opportunities.length === DASHBOARD_OPPORTUNITIES,
+    defaultSnoozeLocal: proposeSnoozeLocal(now, timeZone, sendHour),
+  };
+}
