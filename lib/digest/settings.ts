@@ -6,8 +6,6 @@ import { users } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { checkbox } from "@/lib/validation";
 
-export const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
-
 // docs/rules.md "Morning digest": the Settings panel's fields. Unchecked boxes are absent from the form.
 export const digestSettingsInputSchema = z
   .object({
