@@ -203,8 +203,8 @@ describe('docs/rules.md "Undo": a closed step takes its scheduled message with i
     await approveStepDraft(user.id, gracious.id);
     await expect(undoPlanChange({ userId: user.id, undoId, now: LATER })).rejects.toThrow(/changed after this/);
     const [still] = await getDb().select({ id: planSteps.id }).from(planSteps).where(eq(planSteps.id, gracious.id));
-    expect(still).toBeDefined();
+    expect(still).toEqual({ id: gracious.id });
     const [interview] = await getDb().select({ id: interviews.id }).from(interviews).where(eq(interviews.id, interviewId));
-    expect(interview).toBeDefined();
+    expect(interview).toEqual({ id: interviewId });
   });
 });
