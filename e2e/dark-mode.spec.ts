@@ -60,3 +60,15 @@ test("keyboard: a new interviewer row takes the focus, and the call time shows o
   await page.keyboard.type("Omar Haddad");
   await expect(second.getByLabel("Name", { exact: true })).toHaveValue("Omar Haddad");
 });
+
+test("in dark mode the pipeline, insights, data and first-run pages are axe-clean too", async ({ page, createUser, signInAs }) => {
+  await signInAs(page, await createUser({ isNew: true }));
+  await page.goto("/welcome");
+  await expect(page.getByRole("heading", { name: "Before your first draft" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await logInterview(page, { company: "Acme Analytics", role: "Data Engineer", interviewers: ["Jane Doe"] });
+  for (const url of ["/opportunities", "/insights", "/settings/data"]) {
+    await page.goto(url);
+    await expectNoAxeViolations(page);
+  }
+});
