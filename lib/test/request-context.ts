@@ -33,8 +33,22 @@ export function nextHeadersModule() {
   };
 }
 
+// What the actions asked Next to refresh since the last take, so a test can
+// check that a change reaches the pages that show it, and that a refused
+// input refreshes nothing.
+const revalidatedPaths: string[] = [];
+
+export function takeRevalidatedPaths(): string[] {
+  return revalidatedPaths.splice(0);
+}
+
 export function nextCacheModule() {
-  return { revalidatePath: vi.fn(), revalidateTag: vi.fn() };
+  return {
+    revalidatePath: vi.fn((path: string) => {
+      revalidatedPaths.push(path);
+    }),
+    revalidateTag: vi.fn(),
+  };
 }
 
 // redirect() and notFound() throw errors whose digest says what happened.

@@ -1,9 +1,11 @@
-import { describe, expect, it, vi } from "vitest";
+import { count } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { interviewers, interviews, opportunities, planSteps } from "@/lib/db/schema";
 import { getInterview, listDashboard } from "@/lib/interviews/queries";
 import { listInterviewTimeline } from "@/lib/plan/queries";
-import { setupTestDatabase } from "@/lib/test/database";
+import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser, interviewFormValues } from "@/lib/test/factories";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { createInterviewAction, deleteInterviewAction, updateInterviewAction } from "./actions";
 
@@ -11,6 +13,10 @@ vi.mock("next/headers", () => nextHeadersModule());
 vi.mock("next/cache", () => nextCacheModule());
 
 setupTestDatabase();
+
+beforeEach(() => {
+  takeRevalidatedPaths();
+});
 
 function toFormData(values: Record<string, unknown>, prefix = "", data = new FormData()): FormData {
   for (const [key, value] of Object.entries(values)) {
@@ -20,6 +26,15 @@ function toFormData(values: Record<string, unknown>, prefix = "", data = new For
     else if (value !== undefined) data.append(name, String(value));
   }
   return data;
+}
+
+// every user's, since a signed-out request has no user to scope by
+async function countInterviewRows() {
+  const db = getDb();
+  const tables = { opportunities, interviews, interviewers, planSteps };
+  const counts: Record<string, number> = {};
+  for (const [name, table] of Object.entries(tables)) counts[name] = (await db.select({ n: count() }).from(table))[0]!.n;
+  return counts;
 }
 
 async function signedInUser() {
@@ -32,10 +47,11 @@ describe("interview server actions", () => {
   it("creates the interview for the signed-in user and redirects to it", async () => {
     const user = await signedInUser();
     const { redirect } = await captureNavigation(() => createInterviewAction(INITIAL_ACTION_STATE, toFormData(interviewFormValues())));
-    const interviewId = redirect?.match(/^\/interviews\/([0-9a-f-]{36})\?saved=1$/)?.[1];
-    expect(interviewId).toBeDefined();
-    const detail = await getInterview({ userId: user.id, interviewId: interviewId! });
-    expect(detail.interviewers).toHaveLength(2);
+    expect(redirect).toMatch(/^\/interviews\/[0-9a-f-]{36}\?saved=1$/);
+    const interviewId = redirect!.split("/")[2]!.split("?")[0]!;
+    const detail = await getInterview({ userId: user.id, interviewId });
+    expect(detail.interviewers.map((person) => person.name)).toEqual(["Jane Doe", "Omar Haddad"]);
+    expect(takeRevalidatedPaths()).toEqual(["/dashboard"]);
   });
 
   it('docs/rules.md "Follow-up recipient": the form\'s choice reaches the plan, and an edit that picks someone else moves the follow-ups', async () => {
@@ -60,8 +76,10 @@ describe("interview server actions", () => {
       followUpInterviewer: "0",
       interviewers: detail.interviewers.map((person) => ({ id: person.id, name: person.name, email: person.email ?? "" })),
     });
+    takeRevalidatedPaths();
     await captureNavigation(() => updateInterviewAction(interviewId, INITIAL_ACTION_STATE, toFormData(edited)));
     expect(await followUpNames()).toEqual(["Jane Doe", "Jane Doe"]);
+    expect(takeRevalidatedPaths()).toEqual(["/dashboard", `/interviews/${interviewId}`]);
   });
 
   it("answers a follow-up recipient that is not one of the rows with a field error", async () => {
@@ -69,6 +87,7 @@ describe("interview server actions", () => {
     const { result } = await captureNavigation(() => createInterviewAction(INITIAL_ACTION_STATE, toFormData(interviewFormValues({ followUpInterviewer: "7" }))));
     expect(result).toMatchObject({ status: "error", fieldErrors: { followUpInterviewer: [expect.stringMatching(/Choose one of the interviewers/)] }, values: { followUpInterviewer: "7" } });
     expect(await listDashboard({ userId: user.id })).toEqual([]);
+    expect(takeRevalidatedPaths()).toEqual([]);
   });
 
   it("returns field errors and everything that was typed when an email is invalid", async () => {
@@ -136,18 +155,23 @@ describe("interview server actions", () => {
     expect(result).toMatchObject({ status: "error", message: expect.stringMatching(/could not be read/) });
     expect(Object.prototype).not.toHaveProperty("redirectTo");
     expect(await listDashboard({ userId: user.id })).toEqual([]);
+    expect(takeRevalidatedPaths()).toEqual([]);
   });
 
   it("sends a signed-out request to sign in and stores nothing", async () => {
+    const before = await countInterviewRows();
     signInAs(null);
     const { redirect } = await captureNavigation(() => createInterviewAction(INITIAL_ACTION_STATE, toFormData(interviewFormValues())));
     expect(redirect).toBe("/signin");
+    expect(await countInterviewRows()).toEqual(before);
+    expect(takeRevalidatedPaths()).toEqual([]);
   });
 
   it("answers 404 when a user edits or deletes another user's interview", async () => {
     const owner = await signedInUser();
     const { redirect } = await captureNavigation(() => createInterviewAction(INITIAL_ACTION_STATE, toFormData(interviewFormValues())));
     const interviewId = redirect!.split("/")[2]!.split("?")[0]!;
+    takeRevalidatedPaths();
     await signedInUser();
     const edit = await captureNavigation(() =>
       updateInterviewAction(interviewId, INITIAL_ACTION_STATE, toFormData(interviewFormValues({ company: "Stolen" }))),
@@ -155,6 +179,7 @@ describe("interview server actions", () => {
     expect(edit.notFound).toBe(true);
     expect((await captureNavigation(() => deleteInterviewAction(interviewId))).notFound).toBe(true);
     expect((await getInterview({ userId: owner.id, interviewId })).opportunity.company).toBe("Acme Analytics");
+    expect(takeRevalidatedPaths()).toEqual([]);
   });
 
   it("validates the bound id: a malformed one is a 404, not a crash", async () => {
@@ -167,7 +192,9 @@ describe("interview server actions", () => {
     const user = await signedInUser();
     const created = await captureNavigation(() => createInterviewAction(INITIAL_ACTION_STATE, toFormData(interviewFormValues())));
     const interviewId = created.redirect!.split("/")[2]!.split("?")[0]!;
+    takeRevalidatedPaths();
     expect((await captureNavigation(() => deleteInterviewAction(interviewId))).redirect).toBe("/dashboard?deleted=1");
     await expect(getInterview({ userId: user.id, interviewId })).rejects.toThrow(/not found/);
+    expect(takeRevalidatedPaths()).toEqual(["/dashboard"]);
   });
 });
