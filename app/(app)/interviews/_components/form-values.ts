@@ -2,25 +2,12 @@ import { DateTime } from "luxon";
 import type { InterviewDetail, OpportunityChoice } from "@/lib/interviews/queries";
 import { readStoredTimeZone } from "@/lib/time-zones";
 import { toLocalInput } from "@/lib/validation";
+import { emptyInterviewer, type InterviewerFormValues } from "./interviewer-values";
 
-// The form's values are what FormData holds: strings, nested like the field names.
-export type InterviewerFormValues = {
-  id?: string;
-  name?: string;
-  title?: string;
-  email?: string;
-  phone?: string;
-  postalAddress?: string;
-  specificDetail?: string;
-  topics?: string;
-};
+export type { InterviewerFormValues };
 
 export type InterviewFormState = Record<string, unknown> & { interviewers?: InterviewerFormValues[] };
 export type OpportunityOption = OpportunityChoice;
-
-export function emptyInterviewer(): InterviewerFormValues {
-  return { name: "", title: "", email: "", phone: "", postalAddress: "", specificDetail: "", topics: "" };
-}
 
 export function newInterviewValues(timeZone: string, now: Date): InterviewFormState {
   // Logged right after it ends: default to an hour ago, on the quarter hour.

@@ -16,10 +16,10 @@ import {
   NOTE_LABELS,
   STAGE_LABELS,
   STAGES,
-} from "@/lib/interviews/schemas";
+} from "@/lib/interviews/form-constants";
 import { CountedTextArea } from "./counted-text-area";
 import type { InterviewFormState, InterviewerFormValues, OpportunityOption } from "./form-values";
-import { emptyInterviewer } from "./form-values";
+import { emptyInterviewer } from "./interviewer-values";
 
 type Props = {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
