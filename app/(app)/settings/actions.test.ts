@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
 import { getUserSettings } from "@/lib/users/settings";
 import { saveSettingsAction } from "./actions";
 
@@ -10,6 +10,10 @@ vi.mock("next/headers", () => nextHeadersModule());
 vi.mock("next/cache", () => nextCacheModule());
 
 setupTestDatabase();
+
+beforeEach(() => {
+  takeRevalidatedPaths();
+});
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -28,6 +32,8 @@ describe('docs/rules.md "Network invitation": the Settings checkbox', () => {
     const saved = await captureNavigation(() => saveSettingsAction(INITIAL_ACTION_STATE, form({ ...SETTINGS, includeNetworkInvite: "on" })));
     expect(saved.result).toMatchObject({ status: "success" });
     expect((await getUserSettings({ userId: user.id })).includeNetworkInvite).toBe(true);
+    // the dashboard lists its steps in the saved time zone and send hour
+    expect(takeRevalidatedPaths()).toEqual(["/settings", "/dashboard"]);
 
     await captureNavigation(() => saveSettingsAction(INITIAL_ACTION_STATE, form(SETTINGS)));
     expect((await getUserSettings({ userId: user.id })).includeNetworkInvite).toBe(false);
@@ -36,8 +42,10 @@ describe('docs/rules.md "Network invitation": the Settings checkbox', () => {
   it("refuses a value a checkbox cannot send, and changes nothing", async () => {
     const user = await createTestUser();
     signInAs(await createTestSession(user.id));
+    const before = await getUserSettings({ userId: user.id });
     const { result } = await captureNavigation(() => saveSettingsAction(INITIAL_ACTION_STATE, form({ ...SETTINGS, includeNetworkInvite: "yes please" })));
     expect(result).toMatchObject({ status: "error", fieldErrors: { includeNetworkInvite: expect.any(Array) } });
-    expect((await getUserSettings({ userId: user.id })).includeNetworkInvite).toBe(false);
+    expect(await getUserSettings({ userId: user.id })).toEqual(before);
+    expect(takeRevalidatedPaths()).toEqual([]);
   });
 });

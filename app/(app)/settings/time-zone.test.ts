@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { users } from "@/lib/db/schema";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
 import { UNKNOWN_TIME_ZONE_MESSAGE } from "@/lib/time-zones";
 import { getUserSettings } from "@/lib/users/settings";
 import { saveDetectedTimeZoneAction } from "../actions";
@@ -14,6 +14,10 @@ vi.mock("next/headers", () => nextHeadersModule());
 vi.mock("next/cache", () => nextCacheModule());
 
 setupTestDatabase();
+
+beforeEach(() => {
+  takeRevalidatedPaths();
+});
 
 const SETTINGS = { displayName: "Sam Lee", sendHour: "9", signature: "Sam Lee", postalAddress: "" };
 
@@ -44,6 +48,7 @@ describe('docs/rules.md "Calendar events": zones are saved under their current n
     signInAs(await createTestSession(user.id));
     await captureNavigation(() => saveDetectedTimeZoneAction("Europe/Kiev"));
     expect(await storedZone(user.id)).toBe("Europe/Kyiv");
+    expect(takeRevalidatedPaths()).toEqual(["/dashboard", "/settings"]);
   });
 
   it("refuses an unknown zone next to the field and keeps the saved one", async () => {
@@ -52,5 +57,6 @@ describe('docs/rules.md "Calendar events": zones are saved under their current n
     const { result } = await captureNavigation(() => saveSettingsAction(INITIAL_ACTION_STATE, form({ ...SETTINGS, timeZone: "Mars/Olympus_Mons" })));
     expect(result).toMatchObject({ status: "error", fieldErrors: { timeZone: [UNKNOWN_TIME_ZONE_MESSAGE] } });
     expect(await storedZone(user.id)).toBe("Europe/Berlin");
+    expect(takeRevalidatedPaths()).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
-import { describe, expect, it, vi } from "vitest";
+import { asc } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
-import { setupTestDatabase } from "@/lib/test/database";
+import { users } from "@/lib/db/schema";
+import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
 import { getDigestSettings } from "@/lib/digest/settings";
 import { getUserSettings } from "@/lib/users/settings";
 import { saveFirstRunDetailsAction } from "./actions";
@@ -11,6 +13,10 @@ vi.mock("next/headers", () => nextHeadersModule());
 vi.mock("next/cache", () => nextCacheModule());
 
 setupTestDatabase();
+
+beforeEach(() => {
+  takeRevalidatedPaths();
+});
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -36,6 +42,7 @@ describe('docs/rules.md "Before your first draft": the first-run form', () => {
     expect(redirect).toBe(DRAFT_PATH);
     const settings = await getUserSettings({ userId: user.id });
     expect(settings).toMatchObject({ displayName: "Sam Lee", signature });
+    expect(takeRevalidatedPaths()).toEqual(["/settings", "/dashboard"]);
   });
 
   it('offers the morning digest unticked (docs/rules.md "Morning digest"): ticked turns it on, left alone it stays off', async () => {
@@ -51,8 +58,9 @@ describe('docs/rules.md "Before your first draft": the first-run form', () => {
 
   it("refuses a signature without an email or a phone number, next to the field, keeps what was typed and saves nothing", async () => {
     const user = await signInNewUser();
+    const before = { settings: await getUserSettings({ userId: user.id }), digest: await getDigestSettings({ userId: user.id }) };
     const { result, redirect } = await captureNavigation(() =>
-      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "Sam Lee", signature: "Sam Lee\nData engineer", returnTo: DRAFT_PATH })),
+      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "Sam Lee", signature: "Sam Lee\nData engineer", digestEnabled: "on", returnTo: DRAFT_PATH })),
     );
     expect(redirect).toBeUndefined();
     expect(result).toMatchObject({
@@ -60,7 +68,8 @@ describe('docs/rules.md "Before your first draft": the first-run form', () => {
       fieldErrors: { signature: ["Add an email address or a phone number, so the interviewer can reach you"] },
       values: { displayName: "Sam Lee", signature: "Sam Lee\nData engineer" },
     });
-    expect(await getUserSettings({ userId: user.id })).toMatchObject({ displayName: "", signature: "" });
+    expect({ settings: await getUserSettings({ userId: user.id }), digest: await getDigestSettings({ userId: user.id }) }).toEqual(before);
+    expect(takeRevalidatedPaths()).toEqual([]);
   });
 
   it("accepts a phone number in place of an email address", async () => {
@@ -100,10 +109,15 @@ describe('docs/rules.md "Before your first draft": the first-run form', () => {
   });
 
   it("sends a signed-out visitor to sign in and saves nothing", async () => {
+    await signInNewUser();
+    const allUsers = () => getDb().select().from(users).orderBy(asc(users.id));
+    const before = await allUsers();
     signInAs(null);
     const { redirect } = await captureNavigation(() =>
       saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "Sam Lee", signature: "sam@example.test", returnTo: DRAFT_PATH })),
     );
     expect(redirect).toBe("/signin");
+    expect(await allUsers()).toEqual(before);
+    expect(takeRevalidatedPaths()).toEqual([]);
   });
 });
