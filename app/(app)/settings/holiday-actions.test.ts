@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { planSteps } from "@/lib/db/schema";
 import { createInterview } from "@/lib/interviews/mutations";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser, interviewInput } from "@/lib/test/factories";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
 import { getHolidaySettings } from "@/lib/users/holiday-settings";
 import { saveHolidaysAction } from "./holiday-actions";
 
@@ -13,6 +13,10 @@ vi.mock("next/headers", () => nextHeadersModule());
 vi.mock("next/cache", () => nextCacheModule());
 
 setupTestDatabase();
+
+beforeEach(() => {
+  takeRevalidatedPaths();
+});
 
 const NOW = new Date("2026-12-03T10:00:00Z");
 
@@ -59,6 +63,8 @@ describe('docs/rules.md "Public holidays": changing the country re-plans pending
     expect(moved.dueAt.toISOString()).toBe("2026-12-28T08:00:00.000Z");
     expect(moved.reason).toContain("Fri 25 Dec is Christmas Day, so Mon 28 Dec.");
     expect(moved.version).toBe(before.version + 1);
+    // the dashboard shows the moved dates
+    expect(takeRevalidatedPaths()).toEqual(["/settings", "/dashboard"]);
 
     await save({ holidayCountry: "" });
     // "None" chosen is remembered, so the page stops suggesting the browser's country
@@ -90,9 +96,11 @@ describe('docs/rules.md "Public holidays": changing the country re-plans pending
     ["a region of another country (Bavaria in the US)", { holidayCountry: "US", holidayRegion: "BY" }, "holidayRegion"],
   ])("refuses %s next to the field and changes nothing", async (_case, values, field) => {
     const { user, interviewId } = await userWithChristmasFollowUp();
+    const before = await readFollowUp(interviewId);
     const { result } = await save(values);
     expect(result).toMatchObject({ status: "error", fieldErrors: { [field]: [expect.stringContaining("Choose")] } });
     expect(await getHolidaySettings({ userId: user.id })).toEqual({ holidayCountry: null, holidayRegion: null, isChosen: false });
-    expect((await readFollowUp(interviewId)).dueAt.toISOString()).toBe("2026-12-25T08:00:00.000Z");
+    expect(await readFollowUp(interviewId)).toEqual(before);
+    expect(takeRevalidatedPaths()).toEqual([]);
   });
 });
