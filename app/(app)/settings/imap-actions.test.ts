@@ -1,6 +1,6 @@
 import { createServer, type Socket } from "node:net";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { decryptSecret } from "@/lib/crypto";
 import { imapSettings } from "@/lib/db/schema";
@@ -8,7 +8,7 @@ import { getImapSettings } from "@/lib/replies/imap-settings";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
 import { startTestImapServer, type TestImapServer } from "@/lib/test/imap-server";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
 import { checkImapNowAction, deleteImapSettingsAction, saveImapSettingsAction } from "./imap-actions";
 
 vi.mock("next/headers", () => nextHeadersModule());
@@ -24,6 +24,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+});
+
+beforeEach(() => {
+  takeRevalidatedPaths();
 });
 
 afterEach(() => {
@@ -104,6 +108,7 @@ describe("Replies by IMAP settings actions", () => {
     expect(view).toMatchObject({ host: server.host, port: server.port, security: "none", username: server.username, mailbox: "INBOX" });
     expect(JSON.stringify(view)).not.toContain(server.password);
     expect(view).not.toHaveProperty("passwordEncrypted");
+    expect(takeRevalidatedPaths()).toEqual(["/settings"]);
   });
 
   it("refuses a login the server rejects in fixed words, keeps the input, saves nothing", async () => {
@@ -118,6 +123,7 @@ describe("Replies by IMAP settings actions", () => {
     expect(JSON.stringify(state)).not.toContain("not-the-password");
     expect(JSON.stringify(state)).not.toContain("Authentication failed");
     expect(await storedRow(user.id)).toBeUndefined();
+    expect(takeRevalidatedPaths()).toEqual([]);
   });
 
   it("answers a closed port, a hang-up and a service that is not IMAP alike, quoting nothing it said", async () => {
@@ -189,17 +195,22 @@ describe("Replies by IMAP settings actions", () => {
     const user = await signedInUser();
     await save(accountForm());
     expect(await save(accountForm({ password: "" }))).toMatchObject({ status: "success" });
-    expect(decryptSecret((await storedRow(user.id))!.passwordEncrypted)).toBe(server.password);
+    const kept = await storedRow(user.id);
+    expect(decryptSecret(kept!.passwordEncrypted)).toBe(server.password);
     const moved = await save(accountForm({ host: "localhost", password: "" }));
     expect(moved).toMatchObject({ status: "error", fieldErrors: { password: [expect.stringMatching(/Enter the password again/)] } });
-    expect((await storedRow(user.id))!.host).toBe(server.host);
+    expect(await storedRow(user.id)).toEqual(kept);
   });
 
   it("checks now, and says so when no mailbox is connected", async () => {
     await signedInUser();
     expect(await checkImapNowAction(INITIAL_ACTION_STATE, form({}))).toMatchObject({ status: "error", message: "Connect a mailbox first." });
+    expect(takeRevalidatedPaths()).toEqual([]);
     await save(accountForm());
+    takeRevalidatedPaths();
     expect(await checkImapNowAction(INITIAL_ACTION_STATE, form({}))).toMatchObject({ status: "success", message: "Checked just now: no new replies." });
+    // the dashboard shows replies found and the follow-ups they cancelled
+    expect(takeRevalidatedPaths()).toEqual(["/settings", "/dashboard"]);
   });
 
   it("changes and removes only the signed-in user's mailbox", async () => {
@@ -208,7 +219,9 @@ describe("Replies by IMAP settings actions", () => {
     const before = await storedRow(owner.id);
     const other = await signedInUser();
     expect(await save(accountForm({ mailbox: "INBOX" }))).toMatchObject({ status: "success" });
+    takeRevalidatedPaths();
     expect(await deleteImapSettingsAction(INITIAL_ACTION_STATE, form({}))).toMatchObject({ status: "success" });
+    expect(takeRevalidatedPaths()).toEqual(["/settings"]);
     expect(await storedRow(other.id)).toBeUndefined();
     expect(await storedRow(owner.id)).toEqual(before);
   });

@@ -1,13 +1,13 @@
 import { createServer } from "node:net";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { smtpSettings } from "@/lib/db/schema";
 import { getSmtpSettingsView } from "@/lib/mail/queries";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/test/smtp-server";
 import { deleteSmtpSettingsAction, saveSmtpSettingsAction, sendTestEmailAction } from "./smtp-actions";
 
@@ -29,9 +29,16 @@ afterAll(async () => {
   await server?.close();
 });
 
+beforeEach(() => {
+  takeRevalidatedPaths();
+});
+
 afterEach(() => {
   vi.unstubAllEnvs();
 });
+
+// the pages that show the sender: Settings, the outbox and every draft
+const SENDER_PAGES = ["/settings", "/outbox", "/drafts/[stepId]"];
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
@@ -116,6 +123,7 @@ describe("Sending by SMTP settings actions", () => {
     expect(view).toMatchObject({ host: "127.0.0.1", port: server.port, security: "none", username: USERNAME });
     expect(JSON.stringify(view)).not.toContain(PASSWORD);
     expect(view).not.toHaveProperty("passwordEncrypted");
+    expect(takeRevalidatedPaths()).toEqual(SENDER_PAGES);
   });
 
   it("refuses a login the server rejects in fixed words, keeps the input, saves nothing", async () => {
@@ -130,6 +138,7 @@ describe("Sending by SMTP settings actions", () => {
     expect(JSON.stringify(state)).not.toContain("not-the-password");
     expect(JSON.stringify(state)).not.toContain("Username and Password not accepted");
     expect(await storedRow(user.id)).toBeUndefined();
+    expect(takeRevalidatedPaths()).toEqual([]);
   });
 
   it("refuses a server that does not ask for a login, and saves nothing", async () => {
@@ -223,7 +232,9 @@ describe("Sending by SMTP settings actions", () => {
     await save(accountForm());
     await getDb().update(smtpSettings).set({ verifiedAt: null }).where(eq(smtpSettings.userId, user.id));
     const receivedBefore = server.received.length;
+    takeRevalidatedPaths();
     expect(await sendTest()).toMatchObject({ status: "success", message: "Test email sent to ada@example.com. It should arrive in a minute." });
+    expect(takeRevalidatedPaths()).toEqual(["/settings"]);
     const arrived = server.received.slice(receivedBefore);
     expect(arrived).toHaveLength(1);
     expect(arrived[0]!.subject).toBe("Afterview test email");
@@ -264,7 +275,9 @@ describe("Sending by SMTP settings actions", () => {
     const other = await signedInUser();
     expect(await save(accountForm({ fromAddress: "other@example.com", fromName: "Other" }))).toMatchObject({ status: "success" });
     expect(await sendTest()).toMatchObject({ status: "success", message: expect.stringContaining("other@example.com") });
+    takeRevalidatedPaths();
     expect(await deleteSmtpSettingsAction(INITIAL_ACTION_STATE, form({}))).toMatchObject({ status: "success" });
+    expect(takeRevalidatedPaths()).toEqual(SENDER_PAGES);
     expect(await storedRow(other.id)).toBeUndefined();
     expect(await storedRow(owner.id)).toEqual(before);
   });
