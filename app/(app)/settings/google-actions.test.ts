@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { googleSettings, planSteps } from "@/lib/db/schema";
 import { saveGoogleSetting } from "@/lib/google/connection";
@@ -8,7 +8,7 @@ import { createUserWithGoogleAccount, setupFakeGoogle } from "@/lib/google/test-
 import { createInterview } from "@/lib/interviews/mutations";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser, interviewInput } from "@/lib/test/factories";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
 import { markStepDoneAction } from "../steps/actions";
 import { connectGoogleAction, setGoogleFeatureAction } from "./google-actions";
 
@@ -16,6 +16,10 @@ vi.mock("next/headers", () => nextHeadersModule());
 vi.mock("next/cache", () => nextCacheModule());
 
 setupTestDatabase();
+
+beforeEach(() => {
+  takeRevalidatedPaths();
+});
 setupFakeGoogle();
 
 const NOW = new Date("2026-11-17T16:30:00Z");
@@ -99,14 +103,18 @@ describe("Google settings actions", () => {
 
     expect(result).toMatchObject({ status: "success", message: "Sending with Gmail is off." });
     expect(await readSetting(user.id)).toMatchObject({ sendWithGmail: false });
+    expect(takeRevalidatedPaths()).toEqual(["/settings"]);
   });
 
   it("rejects an unknown option", async () => {
-    await signedInGoogleUser();
+    const user = await signedInGoogleUser();
+    const before = await readSetting(user.id);
 
     const { result } = await captureNavigation(() => setGoogleFeatureAction(INITIAL_ACTION_STATE, form({ feature: "drive", isEnabled: "true" })));
 
     expect(result).toMatchObject({ status: "error", fieldErrors: { feature: ["Unknown Google option"] } });
+    expect(await readSetting(user.id)).toEqual(before);
+    expect(takeRevalidatedPaths()).toEqual([]);
   });
 
   it("reconnecting asks for the sign-in scopes again", async () => {
