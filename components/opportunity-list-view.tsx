@@ -1,9 +1,9 @@
 "use client";
 
+import Link from "next/link";
 import type { PipelineStage } from "@/lib/opportunities/pipeline";
 import { OutcomeButtonGroup } from "./outcome-buttons";
 import type { PlanCommands } from "./plan-commands";
-import { useSoftNavigation } from "./soft-navigation";
 import { useRowCommands } from "./use-row-commands";
 
 export type OpportunityRow = {
@@ -26,10 +26,9 @@ export function OpportunityListView({
   recordOutcome: PlanCommands["recordOutcome"];
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const navigate = useSoftNavigation();
   const commands = useRowCommands();
   return (
-    <ul className="mt-3 space-y-4" aria-label="Opportunities" onClick={navigate}>
+    <ul className="mt-3 space-y-4" aria-label="Opportunities">
       {rows.map((opportunity) => (
         <li key={opportunity.id} className="rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 p-5 shadow-sm">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -41,11 +40,11 @@ export function OpportunityListView({
           <ul className="mt-3 divide-y divide-slate-100 dark:divide-slate-800">
             {opportunity.interviews.map((interview) => (
               <li key={interview.id} className="py-2">
-                <a href={`/interviews/${interview.id}`} className="group flex flex-wrap items-baseline gap-x-3">
+                <Link href={`/interviews/${interview.id}`} className="group flex flex-wrap items-baseline gap-x-3">
                   <span className="font-medium text-brand-700 dark:text-brand-300 group-hover:underline">{interview.stage}</span>
                   <span className="text-sm text-slate-700 dark:text-slate-300">{interview.startsAt}</span>
                   <span className="text-sm text-slate-600 dark:text-slate-400">with {interview.interviewers}</span>
-                </a>
+                </Link>
               </li>
             ))}
           </ul>

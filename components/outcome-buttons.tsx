@@ -31,7 +31,8 @@ const NEXT_OUTCOMES: Record<PipelineStage, { prompt: string; buttons: OutcomeBut
   hired: { prompt: "Changed?", buttons: [REOPEN] },
 };
 
-const BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-60";
+// app/globals.css: one short class for a button every row repeats
+const BUTTON = "btn-outcome";
 
 type Commands = ReturnType<typeof useRowCommands>;
 

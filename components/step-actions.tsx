@@ -5,7 +5,8 @@ import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import type { PlanCommands } from "./plan-commands";
 
 // 44 px tall: a thumb's width (phone first)
-export const STEP_BUTTON = "inline-flex min-h-11 items-center rounded-md border border-slate-300 dark:border-slate-600 bg-white dark:bg-slate-900 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-60";
+// app/globals.css: one short class for a button every row repeats
+export const STEP_BUTTON = "btn-row";
 
 // Mounted when opened, so a list of steps holds one form state, not one per row.
 export function SnoozeForm({ stepId, defaultSnoozeLocal, snoozeStep }: { stepId: string; defaultSnoozeLocal: string; snoozeStep: PlanCommands["snoozeStep"] }) {

@@ -1,10 +1,10 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import type { ActionState } from "@/lib/actions/state";
 import type { StepStatus } from "@/lib/plan/types";
 import type { PlanCommands } from "./plan-commands";
-import { useSoftNavigation } from "./soft-navigation";
 import { SnoozeForm, STEP_BUTTON } from "./step-actions";
 import { useUndoToast } from "./undo-toast";
 import { useRowCommands } from "./use-row-commands";
@@ -40,7 +40,6 @@ export function StepListView({
   defaultSnoozeLocal: string;
   actions: PlanCommands;
 }) {
-  const navigate = useSoftNavigation();
   const commands = useRowCommands();
   const toast = useUndoToast();
   // docs/rules.md "Undo": done and skipped are offered back in the toast
@@ -52,12 +51,12 @@ export function StepListView({
     });
   const [snoozingId, setSnoozingId] = useState<string | null>(null);
   return (
-    <ul aria-label={label} onClick={navigate} className="divide-y divide-slate-100 dark:divide-slate-800 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 shadow-sm">
+    <ul aria-label={label} className="divide-y divide-slate-100 dark:divide-slate-800 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 shadow-sm">
       {rows.map((row) => {
         const badge = STATUS_BADGES[row.status];
         const isPending = row.status === "pending";
         return (
-          <li key={row.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between">
+          <li key={row.id} className="step-row">
             <div className="min-w-0 sm:flex-1">
               <p className={`font-semibold break-words ${row.status === "cancelled" || row.status === "skipped" ? "text-slate-500 dark:text-slate-400 line-through" : ""}`}>
                 {row.title}
@@ -73,20 +72,20 @@ export function StepListView({
                 {row.interviewLabel ? (
                   <>
                     {" · "}
-                    <a href={`/interviews/${row.interviewId}`} className="text-brand-700 dark:text-brand-300 underline">
+                    <Link href={`/interviews/${row.interviewId}`} className="text-link">
                       {row.interviewLabel}
-                    </a>
+                    </Link>
                   </>
                 ) : null}
               </p>
-              <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{row.reason}</p>
+              <p className="mt-1 text-note">{row.reason}</p>
               {isPending && row.isDraftable ? (
-                <a href={`/drafts/${row.id}`} className="mr-3 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 dark:text-brand-300 underline" aria-label={`Open draft: ${row.title}`}>
+                <Link href={`/drafts/${row.id}`} className="row-link mr-3 font-semibold" aria-label={`Open draft: ${row.title}`}>
                   Open draft
-                </a>
+                </Link>
               ) : null}
               {isPending ? (
-                <a href={`/interviews/${row.interviewId}/calendar?step=${row.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-700 dark:text-brand-300 underline" download aria-label={`Add to calendar: ${row.title}`}>
+                <a href={`/interviews/${row.interviewId}/calendar?step=${row.id}`} className="row-link" download aria-label={`Add to calendar: ${row.title}`}>
                   Add to calendar
                 </a>
               ) : null}

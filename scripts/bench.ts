@@ -246,19 +246,18 @@ async function benchHttp(fixture: HttpFixture) {
     // busy minute slows each of them and the ratios hold.
     const targets = {
       bare: [bareUrl, {}],
-      bareWithLink: [`${bareUrl}link`, {}],
       dashboard: [`${appUrl}/dashboard`, { cookie: `authjs.session-token=${fixture.sessionToken}` }],
       // the same page for a user with nothing logged yet: the frame's own cost (session, layout, queries)
       empty: [`${appUrl}/dashboard`, { cookie: `authjs.session-token=${fixture.emptySessionToken}` }],
     } as const;
-    const rounds: Record<keyof typeof targets, LoadResult[]> = { bare: [], bareWithLink: [], dashboard: [], empty: [] };
+    const rounds: Record<keyof typeof targets, LoadResult[]> = { bare: [], dashboard: [], empty: [] };
     for (let round = 0; round < LOAD_ROUNDS; round++) {
       for (const [name, [url, headers]] of Object.entries(targets)) rounds[name as keyof typeof targets].push(await load(url, headers));
     }
     return { barePage, loads: mapValues(rounds, meanLoad), ...(await measureApp(appUrl, fixture)) };
   };
   const { barePage, loads, dashboardPage, emptyPage, weights, preview } = await measure().finally(() => Promise.all([stopNext(baseline), stopNext(app)]));
-  const { bare, bareWithLink, dashboard, empty } = loads;
+  const { bare, dashboard, empty } = loads;
   rmSync(baselineDir, { recursive: true, force: true });
   const feed = await timeFirstRequest({ port: APP_PORT, env, path: `/calendar/${fixture.feedToken}.ics`, restarts: 3 });
 
@@ -268,7 +267,6 @@ async function benchHttp(fixture: HttpFixture) {
     );
   console.log(`  req/s averaged over ${LOAD_ROUNDS} rounds taken in turn`);
   line("bare Next.js page, the same DashboardView and props", bare, barePage.htmlKiB);
-  line("the same bare page with next/link in the lists", bareWithLink, barePage.htmlKiB);
   line(`/dashboard (${INTERVIEWS.toLocaleString("en")} interviews)`, dashboard, dashboardPage.htmlKiB);
   line("/dashboard (no interviews)", empty, emptyPage.htmlKiB);
   console.log("  first-load JS, gzip, against the bare page's");
@@ -276,7 +274,6 @@ async function benchHttp(fixture: HttpFixture) {
     console.log(`    ${weight.page}: ${weight.jsGzipKiB.toFixed(0)} KiB, ${ratio(weight.jsGzipKiB, barePage.jsGzipKiB)}x${weight.status === 200 ? "" : ` (HTTP ${weight.status})`}`);
   }
   const heaviest = weights.reduce((top, weight) => (weight.jsGzipKiB > top.jsGzipKiB ? weight : top));
-  console.log(`  plain <a> + one click handler / next/link, bare page: ${ratio(bare.requestsPerSecond, bareWithLink.requestsPerSecond)} (kept only above 1.10)`);
   console.log("Targets (issue 17), ratios from this run");
   console.log(`  dashboard / bare DashboardView: ${ratio(dashboard.requestsPerSecond, bare.requestsPerSecond)} (target >= 0.7): ${dashboard.requestsPerSecond.toFixed(0)} against ${bare.requestsPerSecond.toFixed(0)} req/s`);
   console.log(`  dashboard HTML: ${dashboardPage.htmlKiB.toFixed(0)} KiB (target <= 80), bare page ${barePage.htmlKiB.toFixed(0)} KiB`);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { NEXT_BIN } from "../runtime";
@@ -74,19 +74,6 @@ export async function load(url: string, headers: Record<string, string> = {}): P
   };
 }
 
-// The dashboard's list components as they were with next/link: each plain <a>
-// (downloads aside) becomes a <Link>, and the list's one click handler goes.
-// The bench serves both from the bare app to see what the replacement still pays.
-function withNextLink(source: string): string {
-  return source
-    .replace('"use client";', '"use client";\nimport Link from "next/link";')
-    .replace(/import \{ useSoftNavigation \} from "\.\/soft-navigation";\n/, "")
-    .replace(/ *const navigate = useSoftNavigation\(\);\n/, "")
-    .replace(/ onClick=\{navigate\}/g, "")
-    .replace(/<a (href=[^>]*)>([\s\S]*?)<\/a>/g, (anchor, attributes: string, children: string) => (attributes.includes(" download") ? anchor : `<Link ${attributes}>${children}</Link>`))
-    .replace(/from "\.\//g, 'from "@/components/');
-}
-
 // The yardstick (issue 17): a bare Next.js app, built with the same Next.js in a
 // throwaway folder, whose one page renders the same DashboardView with the same
 // props, read from a constant: no session, no database, actions that do nothing.
@@ -136,15 +123,6 @@ export default async function Page() {
 }
 `,
   );
-  mkdirSync(path.join(dir, "app/link"), { recursive: true });
-  for (const name of ["step-list-view", "opportunity-list-view"]) {
-    writeFileSync(path.join(dir, `app/link/${name}.tsx`), withNextLink(readFileSync(path.join(projectRoot, `components/${name}.tsx`), "utf8")));
-  }
-  writeFileSync(
-    path.join(dir, "app/link/dashboard-view.tsx"),
-    readFileSync(path.join(projectRoot, "app/(app)/dashboard/dashboard-view.tsx"), "utf8").replace(/"@\/components\/(step-list-view|opportunity-list-view)"/g, '"./$1"'),
-  );
-  writeFileSync(path.join(dir, "app/link/page.js"), readFileSync(path.join(dir, "app/page.js"), "utf8").replace('"@/app/(app)/dashboard/dashboard-view"', '"./dashboard-view"').replace(/"\.\/(actions|dashboard-props\.json)"/g, '"../$1"'));
   const build = spawnSync(NEXT_BIN, ["build"], { cwd: dir, stdio: "pipe", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (build.status !== 0) throw new Error(`baseline build failed: ${build.stdout.toString()}${build.stderr.toString()}`);
   return dir;
