@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { getDb } from "@/lib/db/client";
 import { workerHeartbeats } from "@/lib/db/schema";
@@ -7,13 +7,20 @@ import { recordHeartbeat } from "@/lib/jobs/heartbeat";
 import { createInterviewWithApprovedThankYou } from "@/lib/mail/test-support";
 import { setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
 import { sendMessageAction } from "./actions";
 
 vi.mock("next/headers", () => nextHeadersModule());
 vi.mock("next/cache", () => nextCacheModule());
 
 setupTestDatabase();
+
+beforeEach(() => {
+  takeRevalidatedPaths();
+});
+
+// every page that shows a message's state: the outbox, the dashboard, each draft and each interview
+const MESSAGE_PAGES = ["/outbox", "/dashboard", "/drafts/[stepId]", "/interviews/[id]"];
 
 function sendAtForm(sendAtLocal: string): FormData {
   const data = new FormData();
@@ -30,6 +37,7 @@ describe("sendMessageAction", () => {
       signInAs(await createTestSession((await createTestUser()).id));
       const { result } = await captureNavigation(() => sendMessageAction(INITIAL_ACTION_STATE, sendAtForm(sendAtLocal)));
       expect(result).toMatchObject({ status: "error", fieldErrors: { sendAtLocal: [expect.stringMatching(/real date between 1900 and 2100/)] } });
+      expect(takeRevalidatedPaths()).toEqual([]);
     },
   );
 });
@@ -50,6 +58,7 @@ describe("sendMessageAction, Send now", () => {
     await getDb().delete(workerHeartbeats);
     await recordHeartbeat({ workerId: "test:running", startedAt: new Date(), now: new Date() });
     expect(await sendNow()).toMatchObject({ status: "success", message: "Sending now. It will show as sent in a moment." });
+    expect(takeRevalidatedPaths()).toEqual(MESSAGE_PAGES);
   });
 
   it("says that no worker has been seen, and for how long, instead of promising the message in a moment", async () => {
