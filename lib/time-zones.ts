@@ -26,8 +26,8 @@ function loadZoneTable(): ZoneTable {
   if (table) return table;
   const canonicalByName = new Map<string, string>();
   const offered: string[] = [];
-  // Asking Intl about a zone builds a formatter (about 1 ms each): only the
-  // zones missing from the runtime's own list (its old names) are asked.
+  // Asking Intl about a zone builds a formatter, which is slow (docs/performance.md):
+  // only the zones missing from the runtime's own list (its old names) are asked.
   const runtimeZones = new Set(Intl.supportedValuesOf("timeZone"));
   const isKnownToRuntime = new Map<string, boolean>();
   for (const zone of Object.values(getAllTimezones({ deprecated: true }))) {

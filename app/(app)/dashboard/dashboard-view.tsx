@@ -21,9 +21,9 @@ export type DashboardViewProps = {
 const LOG_BUTTON = "rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700";
 
 // The whole page is rendered from the server's words and dates by this client
-// component: an element rendered here costs the server about a tenth of one
+// component: an element rendered here costs the server far less than one
 // rendered by a server component, which React also serializes into the RSC
-// payload beside its HTML (measured: 500 list items, 8.5 ms against 4.5 ms a page).
+// payload beside its HTML (figures in docs/performance.md).
 export function DashboardView({ isDeleted, timeZoneLabel, groups, opportunities, hasMoreOpportunities, defaultSnoozeLocal, actions }: DashboardViewProps) {
   return (
     <>

@@ -27,7 +27,7 @@ export const MIN_PHONE_DIGITS = 7;
 export const MAX_PHONE_DIGITS = 15;
 
 export const MAX_SPELLING_SUGGESTIONS = 3;
-/** Suggestions cost ~5-20 ms a word, so only the first few distinct misspellings get them. */
+/** Suggestions are slow (docs/performance.md), so only the first few distinct misspellings get them. */
 export const MAX_SUGGESTED_WORDS = 10;
 /** Finding corrections costs about 54 dictionary look-ups a letter: longer "words" are pasted noise. */
 export const MAX_SUGGESTED_WORD_LENGTH = 24;

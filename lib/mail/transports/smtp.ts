@@ -76,8 +76,8 @@ type SocketCallback = (error: Error | null, socketOptions?: { connection: net.So
 
 /**
  * nodemailer leaves Nagle's algorithm on, so each small command write waits for
- * the server's delayed ACK (about 40 ms a message on one connection; measured
- * here: 22 messages/s per connection with it, 255 without). The pool asks for
+ * the server's delayed ACK (a large slowdown per connection: the figures are in
+ * docs/performance.md). The pool asks for
  * its sockets here: plain TCP without delay, upgraded to TLS by nodemailer as
  * configured (secure/STARTTLS, certificates verified).
  */
