@@ -98,11 +98,21 @@ function findMissingDarkClasses(): string[] {
       missing.push(`${path.relative(ROOT, file)}:${line} ${match[0]} (add dark:${DARK_COUNTERPARTS[match[0]]})`);
     }
   }
+  // the component classes (btn-row, text-link, ...) are @apply lists in the stylesheet
+  const styles = readFileSync(path.join(ROOT, "app/globals.css"), "utf8");
+  for (const statement of styles.matchAll(/@apply ([^;]+);/g)) {
+    const names = statement[1]!.split(/\s+/);
+    for (const name of names.filter((candidate) => candidate in DARK_COUNTERPARTS)) {
+      if (names.some((other) => other.startsWith(darkPropertyPrefix(name)))) continue;
+      const line = styles.slice(0, statement.index).split("\n").length;
+      missing.push(`app/globals.css:${line} ${name} (add dark:${DARK_COUNTERPARTS[name]})`);
+    }
+  }
   return missing;
 }
 
 describe("dark mode: every light colour class has a dark counterpart", () => {
-  it("in every page and component, unless marked [color-scheme:light]", () => {
+  it("in every page, component and component class, unless marked [color-scheme:light]", () => {
     expect(findMissingDarkClasses()).toEqual([]);
   });
 });
