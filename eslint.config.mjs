@@ -28,6 +28,15 @@ const NO_ROUTES = [
     message: "lib/ never imports app/ or components/: move what both need into lib/.",
   },
 ];
+// Test support (fixtures, fake servers, the attack suite's harness) lives in
+// lib/test/ and lib/security/, and only tests, e2e and scripts import it.
+const TEST_SUPPORT = [...TESTS, "lib/test/**", "lib/security/**"];
+const NO_TEST_SUPPORT = [
+  {
+    regex: "^(@/lib/(test|security)/|(\\.\\./)+(lib/)?(test|security)/)",
+    message: "Production code never imports test support (lib/test/, lib/security/).",
+  },
+];
 // The plan engine and the draft builder are pure functions of their inputs.
 const NO_SHELL = [
   {
@@ -77,13 +86,14 @@ const config = [
   },
   // a test owns its database (lib/test/database.ts) and may empty a table of it
   { files: TESTS, rules: { "drizzle/enforce-delete-with-where": "off", "drizzle/enforce-update-with-where": "off" } },
-  { files: ["app/**", "components/**", "emails/**"], ignores: TESTS, rules: { "no-restricted-imports": restrictImports(NO_DATABASE) } },
-  { files: ["app/**/actions.ts"], rules: { "no-restricted-imports": restrictImports(NO_DATABASE, NO_SESSION_READER) } },
-  { files: ["lib/**"], ignores: TESTS, rules: { "no-restricted-imports": restrictImports(NO_ROUTES) } },
+  { files: ["app/**", "components/**", "emails/**"], ignores: TESTS, rules: { "no-restricted-imports": restrictImports(NO_DATABASE, NO_TEST_SUPPORT) } },
+  { files: ["app/**/actions.ts"], rules: { "no-restricted-imports": restrictImports(NO_DATABASE, NO_SESSION_READER, NO_TEST_SUPPORT) } },
+  { files: ["lib/**"], ignores: TEST_SUPPORT, rules: { "no-restricted-imports": restrictImports(NO_ROUTES, NO_TEST_SUPPORT) } },
+  { files: ["lib/test/**", "lib/security/**"], ignores: TESTS, rules: { "no-restricted-imports": restrictImports(NO_ROUTES) } },
   {
     files: ["lib/plan/**", "lib/drafts/**"],
     ignores: [...TESTS, ...PLAN_AND_DRAFT_SHELL],
-    rules: { "no-restricted-imports": restrictImports(NO_ROUTES, NO_SHELL), "no-restricted-syntax": ["error", ...NO_CLOCK] },
+    rules: { "no-restricted-imports": restrictImports(NO_ROUTES, NO_SHELL, NO_TEST_SUPPORT), "no-restricted-syntax": ["error", ...NO_CLOCK] },
   },
   // Playwright fixtures call `use`, which is not React's hook.
   { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },

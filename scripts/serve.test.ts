@@ -9,7 +9,7 @@ import { outboundMessages } from "@/lib/db/schema";
 import { findLastHeartbeat } from "@/lib/jobs/heartbeat";
 import { stopQueue } from "@/lib/jobs/queue";
 import { queueStepMessage } from "@/lib/mail/outbox";
-import { configureTestSmtpAccount, createInterviewWithApprovedThankYou, waitFor } from "@/lib/mail/test-support";
+import { configureTestSmtpAccount, createInterviewWithApprovedThankYou, waitFor } from "@/lib/test/mail-fixtures";
 import { createTestUser } from "@/lib/test/factories";
 import { startTestSmtpServer, type SmtpFault, type TestSmtpServer } from "@/lib/test/smtp-server";
 import { isProcessRunning } from "../lib/process/is-running";

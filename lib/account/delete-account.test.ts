@@ -5,7 +5,7 @@ import { pushUserCalendar } from "../calendar/push-job";
 import { devOutbox, digestRuns, verificationTokens } from "../db/schema";
 import { saveGoogleSetting } from "../google/connection";
 import { GOOGLE_MAX_ATTEMPTS } from "../google/client";
-import { createUserWithGoogleAccount, setupFakeGoogle } from "../google/test-accounts";
+import { createUserWithGoogleAccount, setupFakeGoogle } from "@/lib/test/google-fixtures";
 import { createInterview } from "../interviews/mutations";
 import { recordOutcome } from "../interviews/outcomes";
 import { logger } from "../log";

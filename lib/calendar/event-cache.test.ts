@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEventCache } from "./event-cache";
 import { buildCalendarFeed, buildStepEvents } from "./ics-feed";
 import { stepUid } from "./render-event";
-import { findEvent, makeInput, makeInterview, makeStep, parseFeed } from "./test-input";
+import { findEvent, makeInput, makeInterview, makeStep, parseFeed } from "@/lib/test/calendar-fixtures";
 
 function makeSteps(count: number) {
   return Array.from({ length: count }, (_, i) => makeStep({ id: `s-${i}` }));

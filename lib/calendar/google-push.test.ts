@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createGoogleClient } from "../google/client";
-import { createUserWithGoogleAccount, setupFakeGoogle } from "../google/test-accounts";
+import { createUserWithGoogleAccount, setupFakeGoogle } from "@/lib/test/google-fixtures";
 import { setupTestDatabase } from "../test/database";
 import {
   AFTERVIEW_CALENDAR_NAME,
@@ -9,7 +9,7 @@ import {
   googleEventId,
   pushSteps,
 } from "./google-push";
-import { BERLIN, localTime, makeStep } from "./test-input";
+import { BERLIN, localTime, makeStep } from "@/lib/test/calendar-fixtures";
 
 setupTestDatabase();
 const google = setupFakeGoogle();

@@ -13,7 +13,7 @@ import {
   makeStep,
   NOW,
   parseFeed,
-} from "./test-input";
+} from "@/lib/test/calendar-fixtures";
 
 const DAY_MS = 86_400_000;
 

@@ -12,7 +12,7 @@ import {
   makeInterview,
   makeStep,
   parseFeed,
-} from "./test-input";
+} from "@/lib/test/calendar-fixtures";
 
 const CRLF_BYTES = [0x0d, 0x0a];
 

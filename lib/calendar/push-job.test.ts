@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { googleSettings, interviews, planSteps } from "../db/schema";
 import { saveGoogleSetting } from "../google/connection";
-import { createUserWithGoogleAccount, setupFakeGoogle } from "../google/test-accounts";
+import { createUserWithGoogleAccount, setupFakeGoogle } from "@/lib/test/google-fixtures";
 import { createInterview, deleteInterview } from "../interviews/mutations";
 import { recordOutcome } from "../interviews/outcomes";
 import { markStepDone, snoozeStep } from "../plan/step-actions";

@@ -12,7 +12,7 @@ import { startTestSmtpServer, type TestSmtpServer } from "../test/smtp-server";
 import { scanDigests } from "./scan";
 import { getDigestTime } from "./schedule";
 import { digestJobKey, sendDigest } from "./send-digest";
-import { addPendingStep, createDigestUser, mailsTo, readDigestRuns, waitForDigestJobs } from "./test-support";
+import { addPendingStep, createDigestUser, mailsTo, readDigestRuns, waitForDigestJobs } from "@/lib/test/digest-fixtures";
 
 setupTestDatabase();
 

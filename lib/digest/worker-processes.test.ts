@@ -6,7 +6,7 @@ import { enqueueMany, getQueue, QUEUES } from "../jobs/queue";
 import { setupTestDatabase } from "../test/database";
 import { startTestSmtpServer, type TestSmtpServer } from "../test/smtp-server";
 import { getDigestDay } from "./schedule";
-import { addPendingStep, createDigestUser, mailsTo, readDigestRuns, waitForDigestJobs } from "./test-support";
+import { addPendingStep, createDigestUser, mailsTo, readDigestRuns, waitForDigestJobs } from "@/lib/test/digest-fixtures";
 
 setupTestDatabase();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildDraft, chooseThankYouVariant, draftToPlainBody } from "./build-draft";
 import { runDraftChecks } from "./checks";
 import { countWords } from "./checks/length";
-import { EMPTY_NOTES, FULL_NOTES, makeDraftInput, toCheckInput } from "./test-fixtures";
+import { EMPTY_NOTES, FULL_NOTES, makeDraftInput, toCheckInput } from "@/lib/test/drafts-fixtures";
 import type { Draft, DraftInput } from "./types";
 
 /** Enough interviewers that every phrasing of every slot is drawn at least once. */

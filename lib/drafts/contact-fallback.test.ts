@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildDraft, draftToPlainBody } from "./build-draft";
-import { FULL_NOTES, makeDraftInput, SIGNATURE } from "./test-fixtures";
+import { FULL_NOTES, makeDraftInput, SIGNATURE } from "@/lib/test/drafts-fixtures";
 import type { DraftInput } from "./types";
 
 const KINDS: Partial<DraftInput>[] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDraft, draftToPlainBody } from "./build-draft";
 import { checkGrammar } from "./checks/grammar";
-import { EMPTY_NOTES, makeDraftInput, toCheckInput } from "./test-fixtures";
+import { EMPTY_NOTES, makeDraftInput, toCheckInput } from "@/lib/test/drafts-fixtures";
 import type { DraftInput } from "./types";
 
 const CHECKOUT = "their checkout lost 8% conversion after the last redesign, and they traced it to layout shift";

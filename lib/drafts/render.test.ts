@@ -7,7 +7,7 @@ import Letter from "@/emails/letter";
 import ThankYouEmail from "@/emails/thank-you";
 import { buildDraft, draftToPlainBody } from "./build-draft";
 import { renderDraftEmail } from "./render";
-import { makeDraftInput } from "./test-fixtures";
+import { makeDraftInput } from "@/lib/test/drafts-fixtures";
 import type { DraftKind } from "./types";
 
 const HOSTILE = "<script>alert(1)</script> and </p><p>the dashboard";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInterview } from "../interviews/mutations";
 import { startWorker, type RunningWorker } from "../jobs/worker";
 import { queueStepMessage } from "../mail/outbox";
-import { configureTestSmtpAccount, readMessage, waitFor } from "../mail/test-support";
+import { configureTestSmtpAccount, readMessage, waitFor } from "@/lib/test/mail-fixtures";
 import { listInterviewTimeline } from "../plan/queries";
 import { setupTestDatabase } from "../test/database";
 import { createTestUser, interviewInput } from "../test/factories";

@@ -5,7 +5,7 @@ import { accounts } from "../db/schema";
 import { createTestUser } from "../test/factories";
 import { getDb, setupTestDatabase } from "../test/database";
 import { createGoogleClient, GOOGLE_MAX_ATTEMPTS, GoogleNotConnectedError, GoogleReconnectRequiredError } from "./client";
-import { createUserWithGoogleAccount, setupFakeGoogle, TEST_GOOGLE_CLIENT_ID } from "./test-accounts";
+import { createUserWithGoogleAccount, setupFakeGoogle, TEST_GOOGLE_CLIENT_ID } from "@/lib/test/google-fixtures";
 
 setupTestDatabase();
 const google = setupFakeGoogle();

@@ -5,7 +5,7 @@ import { accounts, googleSettings } from "../db/schema";
 import { getDb, setupTestDatabase } from "../test/database";
 import { markGoogleConnectionBroken } from "./connection";
 import { storeGoogleSignIn } from "./sign-in";
-import { configureTestGoogleCredentials, createUserWithGoogleAccount, unsignedIdToken } from "./test-accounts";
+import { configureTestGoogleCredentials, createUserWithGoogleAccount, unsignedIdToken } from "@/lib/test/google-fixtures";
 
 setupTestDatabase();
 configureTestGoogleCredentials();

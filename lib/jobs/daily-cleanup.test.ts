@@ -4,7 +4,7 @@ import { devOutbox, rateLimits, sessions, verificationTokens } from "../db/schem
 import { hashSessionToken } from "../auth/session-token";
 import { getDb, setupTestDatabase } from "../test/database";
 import { createTestSession, createTestUser } from "../test/factories";
-import { waitFor } from "../mail/test-support";
+import { waitFor } from "@/lib/test/mail-fixtures";
 import { runDailyCleanup } from "./daily-cleanup";
 import { getQueue, QUEUES } from "./queue";
 import { startWorker } from "./worker";

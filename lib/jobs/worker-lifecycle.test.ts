@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "../db/client";
 import { outboundMessages, workerHeartbeats } from "../db/schema";
 import { queueStepMessage } from "../mail/outbox";
-import { configureTestSmtpAccount, createInterviewWithApprovedThankYou, waitFor } from "../mail/test-support";
+import { configureTestSmtpAccount, createInterviewWithApprovedThankYou, waitFor } from "@/lib/test/mail-fixtures";
 import { superviseProcess } from "../process/supervise";
 import { setupTestDatabase } from "../test/database";
 import { createTestUser } from "../test/factories";

@@ -10,7 +10,7 @@ import { createTestUser } from "../test/factories";
 import { startTestSmtpServer, type SmtpFault, type TestSmtpServer } from "../test/smtp-server";
 import { queueStepMessage } from "./outbox";
 import { SMTP_POOL_MAX_CONNECTIONS } from "./transports/smtp";
-import { configureTestSmtpAccount, createInterviewWithApprovedThankYou, waitFor } from "./test-support";
+import { configureTestSmtpAccount, createInterviewWithApprovedThankYou, waitFor } from "@/lib/test/mail-fixtures";
 
 setupTestDatabase();
 

@@ -16,7 +16,7 @@ import {
   readMessage,
   configureTestSmtpAccount,
   waitFor,
-} from "./test-support";
+} from "@/lib/test/mail-fixtures";
 
 setupTestDatabase();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "./build-plan";
-import { ANNA, BEN, findStep, listFollowUps, listKeys, localTime, makeInput, toLocalIso } from "./test-input";
+import { ANNA, BEN, findStep, listFollowUps, listKeys, localTime, makeInput, toLocalIso } from "@/lib/test/plan-fixtures";
 
 // Berlin, send hour 09:00; the interview is Tue 11 Nov 2025, 14:00-15:00.
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "./build-plan";
 import { createHolidayCalendar, isHolidayRegion, listHolidayRegions } from "./holidays";
-import { ANNA, findStep, localTime, makeInput, toLocalIso } from "./test-input";
+import { ANNA, findStep, localTime, makeInput, toLocalIso } from "@/lib/test/plan-fixtures";
 import type { PlanInput } from "./types";
 
 const NEW_YORK = "America/New_York";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "./build-plan";
-import { ANNA, BEN, findStep, localTime, makeInput, toLocalIso } from "./test-input";
+import { ANNA, BEN, findStep, localTime, makeInput, toLocalIso } from "@/lib/test/plan-fixtures";
 import type { PlanInput } from "./types";
 
 function planLetters(interview: Partial<PlanInput["interview"]> = {}, companyStyle: "formal" | "casual" | "unknown" = "formal") {

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "./build-plan";
-import { BERLIN, listFollowUps, localTime, makeInput } from "./test-input";
+import { BERLIN, listFollowUps, localTime, makeInput } from "@/lib/test/plan-fixtures";
 import type { PlanInput } from "./types";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

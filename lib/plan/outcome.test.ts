@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "./build-plan";
-import { findStep, localTime, makeInput, toLocalIso } from "./test-input";
+import { findStep, localTime, makeInput, toLocalIso } from "@/lib/test/plan-fixtures";
 import type { OpportunityStatus, PlanInput } from "./types";
 
 // Berlin; interview Tue 11 Nov 2025 14:00-15:00, decision by Fri 21 Nov (over a week, so a formal

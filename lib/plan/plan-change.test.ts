@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { planSteps } from "../db/schema";
 import { saveGoogleSetting } from "../google/connection";
-import { createUserWithGoogleAccount } from "../google/test-accounts";
+import { createUserWithGoogleAccount } from "@/lib/test/google-fixtures";
 import { createInterview } from "../interviews/mutations";
 import { getQueue } from "../jobs/queue";
 import { getDb, setupTestDatabase } from "../test/database";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "./build-plan";
-import { ANNA, BEN, findStep, localTime, makeInput, toLocalIso } from "./test-input";
+import { ANNA, BEN, findStep, localTime, makeInput, toLocalIso } from "@/lib/test/plan-fixtures";
 
 // Berlin, send hour 09:00. 11 Nov 2025 is a Tuesday, 14 Nov a Friday.
 function planThankYou(start: string, durationMinutes: number, sendHour = 9) {

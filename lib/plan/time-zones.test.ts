@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "./build-plan";
-import { findStep, localTime, makeInput, toLocalIso } from "./test-input";
+import { findStep, localTime, makeInput, toLocalIso } from "@/lib/test/plan-fixtures";
 
 describe("time zones: all local arithmetic happens in the user's IANA zone", () => {
   it("Los Angeles, interview ending Friday 16:30: the next morning is Saturday and Monday is past 24 h, so Friday 17:00", () => {

@@ -6,7 +6,7 @@ import { createInterview } from "../interviews/mutations";
 import { recordOutcome } from "../interviews/outcomes";
 import { STEP_CLOSED_REASON } from "../mail/closed-steps";
 import { queueStepMessage } from "../mail/outbox";
-import { approveStepDraft } from "../mail/test-support";
+import { approveStepDraft } from "@/lib/test/mail-fixtures";
 import { getDb, setupTestDatabase } from "../test/database";
 import { createTestUser, interviewInput } from "../test/factories";
 import { markStepDone, skipStep, snoozeStep } from "./step-actions";

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, googleSettings, replies } from "../db/schema";
-import type { FakeGmailMessage } from "../google/fake-google-server";
+import type { FakeGmailMessage } from "@/lib/test/google-server";
 import { saveGoogleSetting } from "../google/connection";
-import { createUserWithGoogleAccount, setupFakeGoogle } from "../google/test-accounts";
+import { createUserWithGoogleAccount, setupFakeGoogle } from "@/lib/test/google-fixtures";
 import { getDb, setupTestDatabase } from "../test/database";
 import { checkGmailReplies, GMAIL_CHECK_OVERLAP_MINUTES, listGmailReaderIds } from "./gmail";
-import { createInterviewWithSentThankYou, THANK_YOU_SENT_AT } from "./test-fixtures";
+import { createInterviewWithSentThankYou, THANK_YOU_SENT_AT } from "@/lib/test/replies-fixtures";
 
 setupTestDatabase();
 const google = setupFakeGoogle();

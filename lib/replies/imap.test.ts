@@ -9,7 +9,7 @@ import { checkAllImapReplies, checkImapReplies } from "./imap";
 import { IMAP_LOGIN_REFUSED_MESSAGE, ImapAccountError } from "./imap-connection";
 import { imapSettingsInputSchema } from "./imap-schema";
 import { getImapSettings, saveImapSettings } from "./imap-settings";
-import { createInterviewWithSentThankYou } from "./test-fixtures";
+import { createInterviewWithSentThankYou } from "@/lib/test/replies-fixtures";
 
 setupTestDatabase();
 

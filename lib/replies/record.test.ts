@@ -6,7 +6,7 @@ import { createTestUser } from "../test/factories";
 import type { IncomingMail } from "./match";
 import { listInterviewReplies } from "./queries";
 import { loadReplyCandidates, recordDetectedReply } from "./record";
-import { createInterviewWithSentThankYou, THANK_YOU_SENT_AT } from "./test-fixtures";
+import { createInterviewWithSentThankYou, THANK_YOU_SENT_AT } from "@/lib/test/replies-fixtures";
 
 setupTestDatabase();
 

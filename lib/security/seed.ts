@@ -5,7 +5,7 @@ import { rotateFeedToken } from "../calendar/feed-tokens";
 import { openDraft, saveDraft } from "../drafts/store";
 import { hashSessionToken } from "../auth/session-token";
 import { queueStepMessage } from "../mail/outbox";
-import { configureTestSmtpAccount, createInterviewWithApprovedThankYou, findStep } from "../mail/test-support";
+import { configureTestSmtpAccount, createInterviewWithApprovedThankYou, findStep } from "@/lib/test/mail-fixtures";
 import { addPersonalWord, updateUserSettings } from "../users/settings";
 import { createTestSession, createTestUser } from "../test/factories";
 

@@ -4,7 +4,7 @@ import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { getDb } from "@/lib/db/client";
 import { workerHeartbeats } from "@/lib/db/schema";
 import { recordHeartbeat } from "@/lib/jobs/heartbeat";
-import { createInterviewWithApprovedThankYou } from "@/lib/mail/test-support";
+import { createInterviewWithApprovedThankYou } from "@/lib/test/mail-fixtures";
 import { setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
 import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";

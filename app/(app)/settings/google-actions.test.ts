@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { googleSettings, planSteps } from "@/lib/db/schema";
 import { saveGoogleSetting } from "@/lib/google/connection";
-import { createUserWithGoogleAccount, setupFakeGoogle } from "@/lib/google/test-accounts";
+import { createUserWithGoogleAccount, setupFakeGoogle } from "@/lib/test/google-fixtures";
 import { createInterview } from "@/lib/interviews/mutations";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser, interviewInput } from "@/lib/test/factories";

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { saveGoogleSetting } from "@/lib/google/connection";
-import { createUserWithGoogleAccount, setupFakeGoogle } from "@/lib/google/test-accounts";
+import { createUserWithGoogleAccount, setupFakeGoogle } from "@/lib/test/google-fixtures";
 import { setupTestDatabase } from "@/lib/test/database";
 import { createTestUser } from "@/lib/test/factories";
 import { nextCacheModule, nextHeadersModule } from "@/lib/test/request-context";

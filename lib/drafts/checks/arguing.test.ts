@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkArguing } from "./arguing";
-import { listExcerpts, makeInput, wrapBody } from "./test-input";
+import { listExcerpts, makeInput, wrapBody } from "@/lib/test/checks-fixtures";
 
 function makeReply(sentence: string) {
   return makeInput({ kind: "gracious_reply", body: wrapBody(sentence) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkContact } from "./contact";
-import { makeInput, wrapBody } from "./test-input";
+import { makeInput, wrapBody } from "@/lib/test/checks-fixtures";
 
 describe('docs/rules.md "Message checks": contact: "no way to reach the candidate (signature with email or phone)"', () => {
   it.each([

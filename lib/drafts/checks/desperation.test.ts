@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkDesperation } from "./desperation";
-import { listExcerpts, makeInput, wrapBody } from "./test-input";
+import { listExcerpts, makeInput, wrapBody } from "@/lib/test/checks-fixtures";
 
 describe('docs/rules.md "Follow-ups": "Never: \'I really need this job\', guilt, pressure, a deadline for them."', () => {
   it.each([

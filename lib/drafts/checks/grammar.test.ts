@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkGrammar, getGrammarProcessor } from "./grammar";
-import { listExcerpts, makeInput, wrapBody } from "./test-input";
+import { listExcerpts, makeInput, wrapBody } from "@/lib/test/checks-fixtures";
 
 describe('docs/rules.md "Message checks": grammar: "repeated words, a/an errors"', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkGreeting } from "./greeting";
-import { makeInput } from "./test-input";
+import { makeInput } from "@/lib/test/checks-fixtures";
 
 describe('docs/rules.md "Message checks": greeting: "the interviewer\'s name (as recorded) is not in the greeting"', () => {
   it.each([

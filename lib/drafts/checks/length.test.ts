@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkLength, countSentences, countWords } from "./length";
-import { makeInput } from "./test-input";
+import { makeInput } from "@/lib/test/checks-fixtures";
 import type { DraftKind } from "./types";
 
 /** `count` words in sentences of 12 and paragraphs of 3 sentences, so only the word count can fail. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkNames } from "./names";
-import { listExcerpts, makeInput, wrapBody } from "./test-input";
+import { listExcerpts, makeInput, wrapBody } from "@/lib/test/checks-fixtures";
 import type { DraftCheckInput } from "./types";
 
 const ZOE = "Zoë Ørsted-Łukasiewicz";

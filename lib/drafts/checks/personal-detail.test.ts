@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkPersonalDetail } from "./personal-detail";
-import { makeInput, wrapBody } from "./test-input";
+import { makeInput, wrapBody } from "@/lib/test/checks-fixtures";
 import type { DraftCheckInput, DraftNotes } from "./types";
 
 const EMPTY_NOTES: DraftNotes = { topics: "", specificDetail: "", wentWell: "", toClarify: "", sharedInterests: "" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkPlaceholders } from "./placeholders";
-import { listExcerpts, makeInput, wrapBody } from "./test-input";
+import { listExcerpts, makeInput, wrapBody } from "@/lib/test/checks-fixtures";
 
 describe('docs/rules.md "Message checks": placeholders: "unfilled slots remain: `[Company]`, `(job title)`, `{{name}}`, `XX`"', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countWords } from "./length";
 import { runDraftChecks } from "./run-checks";
-import { GOOD_THANK_YOU, makeInput } from "./test-input";
+import { GOOD_THANK_YOU, makeInput } from "@/lib/test/checks-fixtures";
 import type { CheckId } from "./types";
 
 const TABLE_ORDER: CheckId[] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getSpellChecker, suggestWords } from "./spell-checker";
 import { buildPersonalWords, checkSpelling, findSignatureName } from "./spelling";
-import { listExcerpts, makeInput, wrapBody } from "./test-input";
+import { listExcerpts, makeInput, wrapBody } from "@/lib/test/checks-fixtures";
 import type { DraftCheckInput } from "./types";
 
 const ZOE = "Zoë Ørsted-Łukasiewicz";

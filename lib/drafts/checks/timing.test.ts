@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkTiming } from "./timing";
-import { makeInput } from "./test-input";
+import { makeInput } from "@/lib/test/checks-fixtures";
 import type { CheckSeverity, DraftKind, DraftTiming } from "./types";
 
 const ON_TIME: DraftTiming = { followUpNumber: null, isBeforeDecisionDate: false, isCallStep: false, callInvited: false, hasOverride: false };

@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { googleSettings } from "@/lib/db/schema";
-import { createUserWithGoogleAccount, setupFakeGoogle } from "@/lib/google/test-accounts";
+import { createUserWithGoogleAccount, setupFakeGoogle } from "@/lib/test/google-fixtures";
 import { saveGoogleSetting } from "@/lib/google/connection";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createGmailTransport, getGmailSender, GMAIL_RECONNECT_MESSAGE } from "./gmail";

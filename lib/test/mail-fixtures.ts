@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { getDb } from "../db/client";
-import { outboundMessages, planSteps, smtpSettings } from "../db/schema";
-import { encryptSecret } from "../crypto";
-import { approveDraft, openDraft } from "../drafts/store";
-import { createInterview } from "../interviews/mutations";
-import { interviewInput } from "../test/factories";
+import { getDb } from "@/lib/db/client";
+import { outboundMessages, planSteps, smtpSettings } from "@/lib/db/schema";
+import { encryptSecret } from "@/lib/crypto";
+import { approveDraft, openDraft } from "@/lib/drafts/store";
+import { createInterview } from "@/lib/interviews/mutations";
+import { interviewInput } from "@/lib/test/factories";
 
 // Test support: interviews whose thank-you drafts are approved and ready to queue.
 

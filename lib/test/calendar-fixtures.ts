@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
-import type { FeedInput, FeedInterview, FeedStep } from "./types";
+import type { FeedInput, FeedInterview, FeedStep } from "@/lib/calendar/types";
 
 // Shared by the calendar tests: realistic inputs, and a reader that parses a
 // feed with ical.js (an independent parser) so tests assert on what clients see.

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { getDb } from "../db/client";
-import { interviewers, outboundMessages, planSteps } from "../db/schema";
-import { createInterview } from "../interviews/mutations";
-import { createTestUser, interviewInput } from "../test/factories";
+import { getDb } from "@/lib/db/client";
+import { interviewers, outboundMessages, planSteps } from "@/lib/db/schema";
+import { createInterview } from "@/lib/interviews/mutations";
+import { createTestUser, interviewInput } from "@/lib/test/factories";
 
 // Interview: Tue 17 Nov 2026 15:00 Berlin with Jane Doe and Omar Haddad; the
 // thank-you to Jane went out through the outbox on Wed 18 Nov 09:00.

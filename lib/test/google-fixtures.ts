@@ -1,10 +1,10 @@
 import { afterAll, beforeAll } from "vitest";
-import { startFakeGoogleServer, type FakeGoogleServer } from "./fake-google-server";
+import { startFakeGoogleServer, type FakeGoogleServer } from "@/lib/test/google-server";
 import { randomUUID } from "node:crypto";
-import { encryptSecret } from "../crypto";
-import { getDb } from "../db/client";
-import { accounts } from "../db/schema";
-import { createTestUser } from "../test/factories";
+import { encryptSecret } from "@/lib/crypto";
+import { getDb } from "@/lib/db/client";
+import { accounts } from "@/lib/db/schema";
+import { createTestUser } from "@/lib/test/factories";
 
 // Test support: a user with a Google account row, tokens encrypted as the
 // Auth.js adapter stores them (lib/auth/config.ts).

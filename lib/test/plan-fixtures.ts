@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { expect } from "vitest";
-import type { Plan, PlanInput, PlanStep } from "./types";
+import type { Plan, PlanInput, PlanStep } from "@/lib/plan/types";
 
 // Shared by the plan tests: a realistic input with every field set, and
 // helpers that read results as local ISO strings.

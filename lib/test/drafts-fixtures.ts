@@ -1,6 +1,6 @@
-import type { DraftCheckInput } from "./checks";
-import { draftToPlainBody } from "./build-draft";
-import type { Draft, DraftInput, DraftInputNotes } from "./types";
+import type { DraftCheckInput } from "@/lib/drafts/checks";
+import { draftToPlainBody } from "@/lib/drafts/build-draft";
+import type { Draft, DraftInput, DraftInputNotes } from "@/lib/drafts/types";
 
 export const FULL_NOTES: DraftInputNotes = {
   topics: "Moving weekly reporting from spreadsheets to a shared dashboard; cleaning messy sales data",

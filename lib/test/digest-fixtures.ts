@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { getDb } from "../db/client";
-import { digestRuns, interviewers, interviews, opportunities, planSteps } from "../db/schema";
-import { createTestUser } from "../test/factories";
-import type { TestSmtpServer } from "../test/smtp-server";
+import { getDb } from "@/lib/db/client";
+import { digestRuns, interviewers, interviews, opportunities, planSteps } from "@/lib/db/schema";
+import { createTestUser } from "@/lib/test/factories";
+import type { TestSmtpServer } from "@/lib/test/smtp-server";
 
 // Test support for the digest: users who asked for it, with steps due when the test says.
 

@@ -1,4 +1,4 @@
-import type { CheckResult, DraftCheckInput } from "./types";
+import type { CheckResult, DraftCheckInput } from "@/lib/drafts/checks/types";
 
 /** A well-written thank-you (~150 words, signature included) that every check passes. */
 export const GOOD_THANK_YOU = `Dear Ms. O'Brien,
