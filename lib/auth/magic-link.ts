@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import MagicLinkEmail from "@/emails/magic-link";
 import { isDevOutboxEnabled } from "@/lib/env";
 import { logger } from "@/lib/log";
-import { sendSystemMail } from "@/lib/mail/transport";
+import { sendSystemMail } from "@/lib/mail/system-mail";
 import { signInAddressSchema } from "./schemas";
 
 // Auth.js redirects with an error's type only for the types it calls client-safe,

@@ -1,7 +1,7 @@
 import "server-only";
 import { readEnv } from "@/lib/env";
 import { logError, logger } from "@/lib/log";
-import { sendSystemMail } from "@/lib/mail/transport";
+import { sendSystemMail } from "@/lib/mail/system-mail";
 import { renderDigest } from "./compose";
 import { listDigestSteps, listWaitingOpportunities, loadDigestRecipient, releaseDigestSend, takeDigestSend, type DigestKind } from "./queries";
 import { getDigestDay, isDigestWindowOpen } from "./schedule";

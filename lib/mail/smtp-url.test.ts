@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSmtpServer, type SmtpFault, type TestSmtpServer } from "@/lib/test/smtp-server";
 import { composeMessage, createMessageId } from "./compose";
 import { DeliveryError } from "./transports/types";
-import { sendSystemMail } from "./transport";
+import { sendSystemMail } from "./system-mail";
 import {
   connectWithoutDelay,
   createSmtpTransport,
