@@ -5,6 +5,10 @@ import { readDatabaseEnv } from "@/lib/env";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
+// The database or a transaction of it: what a function that writes as part of
+// its caller's transaction takes. "execute" and "transaction": the plan-change
+// announcement writes its job in a savepoint (lib/plan/plan-change.ts).
+export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute" | "transaction">;
 
 type Holder = { db?: Database; sql?: postgres.Sql };
 

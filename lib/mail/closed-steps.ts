@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import { outboundMessages, planSteps } from "@/lib/db/schema";
-import type { Executor } from "@/lib/plan/sync";
+import type { Executor } from "@/lib/db/client";
 
 export const STEP_CLOSED_REASON = "Won't be sent: the step was closed before its send time (they replied, or it was marked done or skipped).";
 

@@ -3,7 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { db, type Database } from "@/lib/db/client";
 import { interviews, opportunities, planSteps } from "@/lib/db/schema";
 import { NotFoundError, UserFacingError } from "@/lib/errors";
-import { syncInterviewPlans, type Executor } from "./sync";
+import type { Executor } from "@/lib/db/client";
+import { syncInterviewPlans } from "./sync";
 import { capturePlan, savePlanUndo, type PlanChange } from "./undo";
 
 type StepChange = { userId: string; stepId: string; now: Date };

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
-import type { Database } from "@/lib/db/client";
+import type { Executor } from "@/lib/db/client";
 import { SETTLED_STATUSES } from "@/lib/db/outbox-status";
 import { drafts, interviewers, interviews, opportunities, outboundMessages, planSteps, replies, users, type PlanStepRow } from "@/lib/db/schema";
 import { cancelMessagesOfClosedSteps } from "@/lib/mail/closed-steps";
@@ -10,8 +10,6 @@ import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
 import { DEFAULT_SEND_HOUR, FOLLOW_UP_DEFAULT_DAYS } from "./constants";
 import type { HolidayCalendar, PlanInput, PlanStep } from "./types";
 
-// "execute" and "transaction": the plan-change announcement writes its job in a savepoint (plan-change.ts)
-export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute" | "transaction">;
 
 const STALE_REASON = "No longer part of the plan (the interview changed).";
 
