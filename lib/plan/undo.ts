@@ -8,7 +8,7 @@ import { isUuid } from "@/lib/ids";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import { logError } from "@/lib/log";
 import { announcePlanChange } from "./plan-change";
-import type { Executor } from "./sync";
+import type { Executor } from "@/lib/db/client";
 import type { OpportunityStatus } from "./types";
 
 // docs/rules.md "Undo": a reply, an outcome, "Mark done" and "Skip" each keep a
