@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne, type SQL } from "drizzle-orm";
 import { outboundMessages, planSteps } from "@/lib/db/schema";
 import type { Executor } from "@/lib/db/client";
 
@@ -17,19 +17,23 @@ export async function cancelMessagesOfClosedSteps(
   { userId, interviewIds, now }: { userId: string; interviewIds: string[]; now: Date },
 ): Promise<string[]> {
   if (interviewIds.length === 0) return [];
+  return cancelScheduledMessagesWhereStepClosed(tx, {
+    now,
+    among: and(eq(outboundMessages.userId, userId), inArray(outboundMessages.interviewId, interviewIds))!,
+  });
+}
+
+/**
+ * The one statement behind both moments a closed step's message is cancelled:
+ * when the step closes (above) and when the worker is about to claim it
+ * (lib/mail/delivery.ts), for the messages `among` picks.
+ */
+export async function cancelScheduledMessagesWhereStepClosed(tx: Executor, { now, among }: { now: Date; among: SQL }): Promise<string[]> {
   const cancelled = await tx
     .update(outboundMessages)
     .set({ status: "cancelled", lastError: STEP_CLOSED_REASON, lastErrorAt: now, updatedAt: now })
     // where() right after set(): the lint rule (drizzle/enforce-update-with-where) looks there; the SQL is the same
-    .where(
-      and(
-        eq(planSteps.id, outboundMessages.stepId),
-        ne(planSteps.status, "pending"),
-        eq(outboundMessages.userId, userId),
-        inArray(outboundMessages.interviewId, interviewIds),
-        eq(outboundMessages.status, "scheduled"),
-      ),
-    )
+    .where(and(eq(planSteps.id, outboundMessages.stepId), ne(planSteps.status, "pending"), eq(outboundMessages.status, "scheduled"), among))
     .from(planSteps)
     .returning({ id: outboundMessages.id });
   return cancelled.map((row) => row.id);

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, inArray, lt, lte, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, lte, sql } from "drizzle-orm";
 import { db, getDb } from "@/lib/db/client";
-import { outboundMessages, planSteps, smtpSettings, type OutboundMessage } from "@/lib/db/schema";
+import { outboundMessages, smtpSettings, type OutboundMessage } from "@/lib/db/schema";
 import { logError } from "@/lib/log";
 import { markStepsSent } from "@/lib/plan/step-actions";
-import { STEP_CLOSED_REASON } from "./closed-steps";
+import { cancelScheduledMessagesWhereStepClosed } from "./closed-steps";
 import type { OutboxJobData } from "./outbox";
 import { getTransportFor } from "./sender";
 import { DeliveryError, type MailTransport, type TransportReceipt } from "./transports/types";
@@ -249,20 +249,7 @@ export async function deliverJobs(jobs: DeliveryJob[], context: DeliveryContext)
   const now = context.now();
 
   // docs/rules.md "Outcomes": a reply or an outcome closes the step; its message must not go.
-  const cancelled = await db
-    .update(outboundMessages)
-    .set({ status: "cancelled", lastError: STEP_CLOSED_REASON, lastErrorAt: now, updatedAt: now })
-    // where() right after set(): the lint rule (drizzle/enforce-update-with-where) looks there; the SQL is the same
-    .where(
-      and(
-        eq(planSteps.id, outboundMessages.stepId),
-        ne(planSteps.status, "pending"),
-        eq(outboundMessages.status, "scheduled"),
-        inArray(outboundMessages.id, ids),
-      ),
-    )
-    .from(planSteps)
-    .returning({ id: outboundMessages.id });
+  const cancelled = await cancelScheduledMessagesWhereStepClosed(db, { now, among: inArray(outboundMessages.id, ids) });
   result.cancelled = cancelled.length;
 
   result.unknown += await markAbandonedSends({ now, claimedBefore: new Date(now.getTime() - context.expireInSeconds * 1000), ids });
