@@ -1,6 +1,6 @@
 import { formatDateTime } from "@/lib/format";
 import type { DashboardOpportunity } from "@/lib/interviews/queries";
-import { STAGE_LABELS } from "@/lib/interviews/schemas";
+import { STAGE_LABELS } from "@/lib/interviews/form-constants";
 import type { OpportunityStage } from "@/lib/opportunities/pipeline";
 import { describeStage } from "./opportunity-stage";
 import { OpportunityListView, type OpportunityRow } from "./opportunity-list-view";

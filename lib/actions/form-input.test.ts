@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { interviewInputSchema, MAX_INTERVIEWERS } from "@/lib/interviews/schemas";
+import { interviewInputSchema } from "@/lib/interviews/schemas";
+import { MAX_INTERVIEWERS } from "@/lib/interviews/form-constants";
 import { interviewFormValues } from "@/lib/test/factories";
 import { judgeFieldName, MAX_FORM_FIELDS, readFormInput } from "./form-input";
 

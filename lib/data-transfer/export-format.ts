@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_INTERVIEWERS } from "@/lib/interviews/schemas";
+import { MAX_INTERVIEWERS } from "@/lib/interviews/form-constants";
 import { multiLine, optionalHttpUrl, requiredLine, singleLine, timeZoneSchema } from "@/lib/validation";
 
 // The JSON export, version 1 (docs/data-formats.md "JSON"). One schema for the

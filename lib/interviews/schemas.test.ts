@@ -2,7 +2,8 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { interviewFormValues } from "../test/factories";
 import { UNKNOWN_TIME_ZONE_MESSAGE } from "../time-zones";
-import { buildInterviewInputSchema, DISTANT_DATE_MESSAGE, interviewInputSchema, MAX_INTERVIEWER_DETAIL_LENGTH } from "./schemas";
+import { buildInterviewInputSchema, interviewInputSchema } from "./schemas";
+import { DISTANT_DATE_MESSAGE, MAX_INTERVIEWER_DETAIL_LENGTH } from "./form-constants";
 
 function errorsOf(overrides: Parameters<typeof interviewFormValues>[0]) {
   const result = interviewInputSchema.safeParse(interviewFormValues(overrides));

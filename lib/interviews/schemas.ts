@@ -13,7 +13,6 @@ import {
 import { isCalendarDate, isLocalDateTime, localDateTime, MAX_FORM_YEAR, MIN_FORM_YEAR } from "@/lib/validation/dates";
 
 import {
-  COMPANY_STYLE_LABELS,
   COMPANY_STYLES,
   DECISION_KINDS,
   DISTANT_DATE_MESSAGE,
@@ -22,30 +21,10 @@ import {
   MAX_INTERVIEWER_TOPIC_LENGTH,
   MAX_INTERVIEWERS,
   MAX_NOTE_LENGTH,
-  NOTE_FIELDS,
-  NOTE_LABELS,
   PACES,
-  STAGE_LABELS,
   STAGES,
 } from "./form-constants";
 
-// the form's constants live in a client-safe module; the rest of the app still finds them here
-export {
-  COMPANY_STYLE_LABELS,
-  COMPANY_STYLES,
-  DECISION_KINDS,
-  DISTANT_DATE_MESSAGE,
-  MAX_FOLLOW_UP_CAP,
-  MAX_INTERVIEWER_DETAIL_LENGTH,
-  MAX_INTERVIEWER_TOPIC_LENGTH,
-  MAX_INTERVIEWERS,
-  MAX_NOTE_LENGTH,
-  NOTE_FIELDS,
-  NOTE_LABELS,
-  PACES,
-  STAGE_LABELS,
-  STAGES,
-};
 
 const DEFAULT_DURATION_MINUTES = 45;
 // an interview this far from today is usually a mistyped year; the user may confirm it

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireUserId } from "@/lib/auth/session";
 import { formatDays, formatShare, MIN_COMPARABLE_COUNT, parsePeriod, PERIOD_LABELS, PERIODS, type Period, type Share } from "@/lib/insights/figures";
 import { getInsights, type CompanyStyle, type InsightFigures, type InsightGroup } from "@/lib/insights/queries";
-import { STAGE_LABELS } from "@/lib/interviews/schemas";
+import { STAGE_LABELS } from "@/lib/interviews/form-constants";
 import { BarChart, type Bar } from "./bar-chart";
 import { BreakdownTables } from "./breakdown-table";
 

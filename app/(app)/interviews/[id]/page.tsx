@@ -16,7 +16,7 @@ import { StepList } from "@/components/step-list";
 import { statusLine } from "@/components/message-status";
 import { listInterviewMessages } from "@/lib/mail/queries";
 import { listInterviewReplies } from "@/lib/replies/queries";
-import { COMPANY_STYLE_LABELS, NOTE_FIELDS, NOTE_LABELS, STAGE_LABELS } from "@/lib/interviews/schemas";
+import { COMPANY_STYLE_LABELS, NOTE_FIELDS, NOTE_LABELS, STAGE_LABELS } from "@/lib/interviews/form-constants";
 import { deleteInterviewAction } from "../actions";
 import { DeleteInterviewButton } from "./delete-interview-button";
 import { StatusNotice } from "@/components/status-notice";

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
-import { MAX_INTERVIEWER_DETAIL_LENGTH, MAX_NOTE_LENGTH } from "@/lib/interviews/schemas";
+import { MAX_INTERVIEWER_DETAIL_LENGTH, MAX_NOTE_LENGTH } from "@/lib/interviews/form-constants";
 import { InterviewForm } from "./interview-form";
 
 function renderForm(values: Record<string, unknown>): string {
