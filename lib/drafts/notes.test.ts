@@ -52,6 +52,10 @@ describe("reading a note before placing it", () => {
     expect(readTopics("partner onboarding, integrations")?.text).toBe("partner onboarding and integrations");
   });
 
+  it("keeps a short word the dictionary lacks as typed: jargon is not a typo ('cron jobs' never becomes 'corn jobs')", () => {
+    expect(readNote("rewriting the cron jobs in helm", "detail")?.text).toBe("rewriting the cron jobs in helm");
+  });
+
   it("fixes shorthand and misspelt ordinary words, keeps names", () => {
     expect(readNote("talked abt there new kafka pipline, they want someone who knows it well", "detail")?.text).toBe("your new Kafka pipeline");
   });

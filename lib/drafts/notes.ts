@@ -28,7 +28,14 @@ const MAX_TOPIC_ITEMS = 3;
 const MIN_SPLIT_WORDS = 12;
 const CLAUSE_BREAK = /[,;:]\s+|\s+(?:and|but|so|then|because|which)\s+(?=(?:i|we|they|he|she|it|you|there|the|honestly|then)\b)/i;
 const MAX_TOPIC_WORDS = 16;
-const MIN_CORRECTABLE_CHARS = 4;
+/**
+ * Short words outside the dictionary are mostly jargon and tool names ("cron", "helm", "vite"), and one slip away
+ * from an unrelated word ("corn"): correcting them would put a wrong word in the user's mouth. The spelling check
+ * still points them out, where the user decides.
+ */
+const MIN_CORRECTABLE_CHARS = 6;
+/** A lowercase name the dictionary knows capitalised ("kafka") is safe to capitalise from this length. */
+const MIN_CAPITALISED_CHARS = 4;
 /** One letter added, dropped or changed, or two neighbours swapped: a typo, not another word ("barcode" is not "arcade"). */
 const MAX_CORRECTION_EDITS = 1;
 /** A suggestion costs a few milliseconds; a sentence of unknown words (jargon, another language) stops after this many. */
@@ -239,12 +246,13 @@ function correctSpelling(tokens: Token[]): Token[] {
     if (text === "there" && hasTag(tokens[index + 1]?.word, "Adjective", "Noun") && !hasTag(tokens[index + 1]?.word, "Pronoun")) {
       return { ...token, text: "their" };
     }
-    if (text.length < MIN_CORRECTABLE_CHARS || !/^[\p{Ll}]+$/u.test(text) || isDictionaryWord(text)) return token;
+    if (text.length < MIN_CAPITALISED_CHARS || !/^[\p{Ll}]+$/u.test(text) || isDictionaryWord(text)) return token;
     // Part of a compound ("cryo-EM") or a plural the dictionary lacks ("integrations"): not a typo.
     if (/-$/.test(token.post) || /-$/.test(tokens[index - 1]?.post ?? "") || (text.endsWith("s") && isDictionaryWord(text.slice(0, -1)))) return token;
     // A name written in lowercase ("kafka"): the dictionary knows it capitalised.
     const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
     if (isDictionaryWord(capitalised)) return { ...token, text: capitalised };
+    if (text.length < MIN_CORRECTABLE_CHARS) return token;
     lookups += 1;
     if (lookups > MAX_CORRECTIONS_PER_SENTENCE) return token;
     const suggestion = suggestWords(text).find((word) => isSmallSlip(word.toLowerCase(), text));
