@@ -282,6 +282,13 @@ async function benchHttp(fixture: HttpFixture) {
   console.log(`  feed first request after restart: ${ms(feed.first.median)} (target < 300), worst ${ms(feed.first.max)} of ${feed.first.runs} restarts; second request ${ms(feed.second.median)}`);
 }
 
+// `npm run bench -- --http-only --feed-first`: only the cold feed, to try a change to it quickly
+async function benchFeedFirstRequest(fixture: HttpFixture) {
+  const env = { DATABASE_URL: fixture.databaseUrl, APP_URL: `http://localhost:${APP_PORT}`, AUTH_URL: `http://localhost:${APP_PORT}` };
+  const feed = await timeFirstRequest({ port: APP_PORT, env, path: `/calendar/${fixture.feedToken}.ics`, restarts: 5 });
+  console.log(`  feed first request after restart: ${ms(feed.first.median)} (target < 300), worst ${ms(feed.first.max)} of ${feed.first.runs} restarts; second request ${ms(feed.second.median)}`);
+}
+
 // `npm run bench -- --profile`: a CPU profile of the dashboard under load, in .data/profiles
 async function profileDashboard(databaseUrl: string, sessionToken: string) {
   const dir = path.resolve(".data/profiles");
@@ -355,6 +362,7 @@ async function main() {
       await closeDb();
     }
     if (process.argv.includes("--profile")) await profileDashboard(url, seeded.sessionToken);
+    else if (process.argv.includes("--feed-first")) await benchFeedFirstRequest(fixture);
     else if (!process.argv.includes("--no-http")) await benchHttp(fixture);
   } finally {
     await closeDb();
