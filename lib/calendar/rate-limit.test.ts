@@ -6,7 +6,7 @@ import { settleClientHeaders } from "../http/client-address";
 import { setupTestDatabase } from "../test/database";
 import { createTestUser } from "../test/factories";
 import { rotateFeedToken } from "./feed-tokens";
-import { BAD_FEED_TOKENS_PER_CLIENT, BAD_FEED_TOKEN_WINDOW_SECONDS } from "./rate-limit";
+import { BAD_TOKENS_PER_CLIENT as BAD_FEED_TOKENS_PER_CLIENT, BAD_TOKEN_WINDOW_SECONDS as BAD_FEED_TOKEN_WINDOW_SECONDS } from "@/lib/rate-limit/bad-tokens";
 
 setupTestDatabase();
 

@@ -5,7 +5,7 @@ import { getDb } from "../db/client";
 import { users } from "../db/schema";
 import { setupTestDatabase } from "../test/database";
 import { createTestUser } from "../test/factories";
-import { BAD_UNSUBSCRIBE_TOKENS_PER_CLIENT } from "./rate-limit";
+import { BAD_TOKENS_PER_CLIENT as BAD_UNSUBSCRIBE_TOKENS_PER_CLIENT } from "@/lib/rate-limit/bad-tokens";
 import { buildUnsubscribeUrl, createUnsubscribeToken, readUnsubscribeToken } from "./unsubscribe-token";
 
 setupTestDatabase();
