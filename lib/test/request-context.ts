@@ -62,3 +62,10 @@ export async function captureNavigation(run: () => Promise<unknown>): Promise<{ 
     throw error;
   }
 }
+
+/** A form post as the browser sends it: one field per name. */
+export function formData(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(values)) data.append(name, value);
+  return data;
+}

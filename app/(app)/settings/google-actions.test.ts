@@ -8,7 +8,7 @@ import { createUserWithGoogleAccount, setupFakeGoogle } from "@/lib/test/google-
 import { createInterview } from "@/lib/interviews/mutations";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser, interviewInput } from "@/lib/test/factories";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths, formData } from "@/lib/test/request-context";
 import { markStepDoneAction } from "../steps/actions";
 import { connectGoogleAction, setGoogleFeatureAction } from "./google-actions";
 
@@ -30,12 +30,6 @@ async function signedInGoogleUser(scope = SIGN_IN_SCOPES) {
   const user = await createUserWithGoogleAccount({ accessToken: `a-${randomUUID()}`, refreshToken: `r-${randomUUID()}`, expiresAt: NOW.getTime() / 1000 + 3600, scope });
   signInAs(await createTestSession(user.id));
   return user;
-}
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.append(key, value);
-  return data;
 }
 
 async function readSetting(userId: string) {
@@ -63,7 +57,7 @@ describe("Google settings actions", () => {
   it("turning on calendar push without the scope saves the choice and asks Google for that scope on top of the granted ones", async () => {
     const user = await signedInGoogleUser();
 
-    const { redirect } = await captureNavigation(() => setGoogleFeatureAction(INITIAL_ACTION_STATE, form({ feature: "calendar", isEnabled: "true" })));
+    const { redirect } = await captureNavigation(() => setGoogleFeatureAction(INITIAL_ACTION_STATE, formData({ feature: "calendar", isEnabled: "true" })));
 
     const params = consentParams(redirect);
     expect(params.get("scope")!.split(" ").sort()).toEqual([...SIGN_IN_SCOPES.split(" "), CALENDAR_SCOPE].sort());
@@ -79,7 +73,7 @@ describe("Google settings actions", () => {
   it("turning on reply reading asks for gmail.readonly, the restricted scope, only then", async () => {
     await signedInGoogleUser();
 
-    const { redirect } = await captureNavigation(() => setGoogleFeatureAction(INITIAL_ACTION_STATE, form({ feature: "read", isEnabled: "true" })));
+    const { redirect } = await captureNavigation(() => setGoogleFeatureAction(INITIAL_ACTION_STATE, formData({ feature: "read", isEnabled: "true" })));
 
     const scopes = consentParams(redirect).get("scope")!.split(" ");
     expect(scopes).toContain("https://www.googleapis.com/auth/gmail.readonly");
@@ -89,7 +83,7 @@ describe("Google settings actions", () => {
   it("turning on calendar push with the scope granted queues one push of the whole plan, without leaving the page", async () => {
     const user = await signedInGoogleUser(`${SIGN_IN_SCOPES} ${CALENDAR_SCOPE}`);
 
-    const { result, redirect } = await captureNavigation(() => setGoogleFeatureAction(INITIAL_ACTION_STATE, form({ feature: "calendar", isEnabled: "true" })));
+    const { result, redirect } = await captureNavigation(() => setGoogleFeatureAction(INITIAL_ACTION_STATE, formData({ feature: "calendar", isEnabled: "true" })));
 
     expect(redirect).toBeUndefined();
     expect(result).toMatchObject({ status: "success", message: "Google Calendar push is on." });
@@ -99,7 +93,7 @@ describe("Google settings actions", () => {
   it("turning sending off needs no consent", async () => {
     const user = await signedInGoogleUser();
 
-    const { result } = await captureNavigation(() => setGoogleFeatureAction(INITIAL_ACTION_STATE, form({ feature: "send", isEnabled: "false" })));
+    const { result } = await captureNavigation(() => setGoogleFeatureAction(INITIAL_ACTION_STATE, formData({ feature: "send", isEnabled: "false" })));
 
     expect(result).toMatchObject({ status: "success", message: "Sending with Gmail is off." });
     expect(await readSetting(user.id)).toMatchObject({ sendWithGmail: false });
@@ -110,7 +104,7 @@ describe("Google settings actions", () => {
     const user = await signedInGoogleUser();
     const before = await readSetting(user.id);
 
-    const { result } = await captureNavigation(() => setGoogleFeatureAction(INITIAL_ACTION_STATE, form({ feature: "drive", isEnabled: "true" })));
+    const { result } = await captureNavigation(() => setGoogleFeatureAction(INITIAL_ACTION_STATE, formData({ feature: "drive", isEnabled: "true" })));
 
     expect(result).toMatchObject({ status: "error", fieldErrors: { feature: ["Unknown Google option"] } });
     expect(await readSetting(user.id)).toEqual(before);
@@ -121,7 +115,7 @@ describe("Google settings actions", () => {
     const user = await signedInGoogleUser();
     await saveGoogleSetting({ userId: user.id, values: { brokenAt: NOW, lastError: "Reconnect Google" }, now: NOW });
 
-    const { redirect } = await captureNavigation(() => connectGoogleAction(INITIAL_ACTION_STATE, form({})));
+    const { redirect } = await captureNavigation(() => connectGoogleAction(INITIAL_ACTION_STATE, formData({})));
 
     expect(consentParams(redirect).get("scope")!.split(" ").sort()).toEqual(SIGN_IN_SCOPES.split(" ").sort());
   });

@@ -5,7 +5,7 @@ import { planSteps } from "@/lib/db/schema";
 import { createInterview } from "@/lib/interviews/mutations";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser, interviewInput } from "@/lib/test/factories";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths, formData } from "@/lib/test/request-context";
 import { getHolidaySettings } from "@/lib/users/holiday-settings";
 import { saveHolidaysAction } from "./holiday-actions";
 
@@ -20,13 +20,7 @@ beforeEach(() => {
 
 const NOW = new Date("2026-12-03T10:00:00Z");
 
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(values)) data.append(name, value);
-  return data;
-}
-
-const save = (values: Record<string, string>) => captureNavigation(() => saveHolidaysAction(INITIAL_ACTION_STATE, form(values)));
+const save = (values: Record<string, string>) => captureNavigation(() => saveHolidaysAction(INITIAL_ACTION_STATE, formData(values)));
 
 // Berlin; they said they'd decide by Thu 24 Dec 2026, so the first follow-up is
 // the next business day: Fri 25 Dec without holidays, Mon 28 Dec with Germany's.

@@ -8,7 +8,7 @@ import { getImapSettings } from "@/lib/replies/imap-settings";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
 import { startTestImapServer, type TestImapServer } from "@/lib/test/imap-server";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths, formData } from "@/lib/test/request-context";
 import { checkImapNowAction, deleteImapSettingsAction, saveImapSettingsAction } from "./imap-actions";
 
 vi.mock("next/headers", () => nextHeadersModule());
@@ -50,14 +50,8 @@ async function startListener(answer: (socket: Socket) => void, address: "127.0.0
   };
 }
 
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(values)) data.append(name, value);
-  return data;
-}
-
 function accountForm(overrides: Record<string, string> = {}): FormData {
-  return form({ host: server.host, port: String(server.port), security: "none", username: server.username, password: server.password, mailbox: "INBOX", ...overrides });
+  return formData({ host: server.host, port: String(server.port), security: "none", username: server.username, password: server.password, mailbox: "INBOX", ...overrides });
 }
 
 async function signedInUser() {
@@ -76,7 +70,7 @@ const save = (data: FormData) => saveImapSettingsAction(INITIAL_ACTION_STATE, da
 describe("Replies by IMAP settings actions", () => {
   it("explains each invalid field and echoes what was typed, never the password", async () => {
     const user = await signedInUser();
-    const state = await save(form({ host: "imap.example.com", port: "70000", security: "none", username: "sam\r\nBcc: x@evil.example", password: "hunter2", mailbox: "" }));
+    const state = await save(formData({ host: "imap.example.com", port: "70000", security: "none", username: "sam\r\nBcc: x@evil.example", password: "hunter2", mailbox: "" }));
     expect(state).toMatchObject({
       status: "error",
       fieldErrors: {
@@ -88,7 +82,7 @@ describe("Replies by IMAP settings actions", () => {
     });
     expect(state.values).not.toHaveProperty("password");
     expect(JSON.stringify(state)).not.toContain("hunter2");
-    expect((await save(form({ host: "", port: "", security: "tls", username: "", password: "" }))).fieldErrors).toMatchObject({
+    expect((await save(formData({ host: "", port: "", security: "tls", username: "", password: "" }))).fieldErrors).toMatchObject({
       host: ["Server is required"],
       port: ["Port must be a number between 1 and 65535"],
       username: ["User name is required"],
@@ -204,11 +198,11 @@ describe("Replies by IMAP settings actions", () => {
 
   it("checks now, and says so when no mailbox is connected", async () => {
     await signedInUser();
-    expect(await checkImapNowAction(INITIAL_ACTION_STATE, form({}))).toMatchObject({ status: "error", message: "Connect a mailbox first." });
+    expect(await checkImapNowAction(INITIAL_ACTION_STATE, formData({}))).toMatchObject({ status: "error", message: "Connect a mailbox first." });
     expect(takeRevalidatedPaths()).toEqual([]);
     await save(accountForm());
     takeRevalidatedPaths();
-    expect(await checkImapNowAction(INITIAL_ACTION_STATE, form({}))).toMatchObject({ status: "success", message: "Checked just now: no new replies." });
+    expect(await checkImapNowAction(INITIAL_ACTION_STATE, formData({}))).toMatchObject({ status: "success", message: "Checked just now: no new replies." });
     // the dashboard shows replies found and the follow-ups they cancelled
     expect(takeRevalidatedPaths()).toEqual(["/settings", "/dashboard"]);
   });
@@ -220,7 +214,7 @@ describe("Replies by IMAP settings actions", () => {
     const other = await signedInUser();
     expect(await save(accountForm({ mailbox: "INBOX" }))).toMatchObject({ status: "success" });
     takeRevalidatedPaths();
-    expect(await deleteImapSettingsAction(INITIAL_ACTION_STATE, form({}))).toMatchObject({ status: "success" });
+    expect(await deleteImapSettingsAction(INITIAL_ACTION_STATE, formData({}))).toMatchObject({ status: "success" });
     expect(takeRevalidatedPaths()).toEqual(["/settings"]);
     expect(await storedRow(other.id)).toBeUndefined();
     expect(await storedRow(owner.id)).toEqual(before);

@@ -7,7 +7,7 @@ import { smtpSettings } from "@/lib/db/schema";
 import { getSmtpSettingsView } from "@/lib/mail/queries";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths, formData } from "@/lib/test/request-context";
 import { startTestSmtpServer, type TestSmtpServer } from "@/lib/test/smtp-server";
 import { deleteSmtpSettingsAction, saveSmtpSettingsAction, sendTestEmailAction } from "./smtp-actions";
 
@@ -40,14 +40,8 @@ afterEach(() => {
 // the pages that show the sender: Settings, the outbox and every draft
 const SENDER_PAGES = ["/settings", "/outbox", "/drafts/[stepId]"];
 
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(values)) data.append(name, value);
-  return data;
-}
-
 function accountForm(overrides: Record<string, string> = {}): FormData {
-  return form({
+  return formData({
     host: "127.0.0.1",
     port: String(server.port),
     security: "none",
@@ -71,13 +65,13 @@ async function storedRow(userId: string) {
 }
 
 const save = (data: FormData) => saveSmtpSettingsAction(INITIAL_ACTION_STATE, data);
-const sendTest = () => sendTestEmailAction(INITIAL_ACTION_STATE, form({}));
+const sendTest = () => sendTestEmailAction(INITIAL_ACTION_STATE, formData({}));
 
 describe("Sending by SMTP settings actions", () => {
   it("explains each invalid field and echoes what was typed, never the password", async () => {
     const user = await signedInUser();
     const state = await save(
-      form({
+      formData({
         host: "smtp.example.com",
         port: "0",
         security: "none",
@@ -99,7 +93,7 @@ describe("Sending by SMTP settings actions", () => {
     });
     expect(state.values).not.toHaveProperty("password");
     expect(JSON.stringify(state)).not.toContain("hunter2");
-    expect((await save(form({ host: "smtp example.com", port: "", security: "tls", username: "", password: "", fromAddress: "" }))).fieldErrors).toMatchObject({
+    expect((await save(formData({ host: "smtp example.com", port: "", security: "tls", username: "", password: "", fromAddress: "" }))).fieldErrors).toMatchObject({
       host: ["Enter a server name like smtp.example.com"],
       port: ["Port must be a number between 1 and 65535"],
       username: ["User name is required"],
@@ -276,7 +270,7 @@ describe("Sending by SMTP settings actions", () => {
     expect(await save(accountForm({ fromAddress: "other@example.com", fromName: "Other" }))).toMatchObject({ status: "success" });
     expect(await sendTest()).toMatchObject({ status: "success", message: expect.stringContaining("other@example.com") });
     takeRevalidatedPaths();
-    expect(await deleteSmtpSettingsAction(INITIAL_ACTION_STATE, form({}))).toMatchObject({ status: "success" });
+    expect(await deleteSmtpSettingsAction(INITIAL_ACTION_STATE, formData({}))).toMatchObject({ status: "success" });
     expect(takeRevalidatedPaths()).toEqual(SENDER_PAGES);
     expect(await storedRow(other.id)).toBeUndefined();
     expect(await storedRow(owner.id)).toEqual(before);

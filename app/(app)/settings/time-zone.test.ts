@@ -4,7 +4,7 @@ import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { users } from "@/lib/db/schema";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths, formData } from "@/lib/test/request-context";
 import { UNKNOWN_TIME_ZONE_MESSAGE } from "@/lib/time-zones";
 import { getUserSettings } from "@/lib/users/settings";
 import { saveDetectedTimeZoneAction } from "../actions";
@@ -21,12 +21,6 @@ beforeEach(() => {
 
 const SETTINGS = { displayName: "Sam Lee", sendHour: "9", signature: "Sam Lee", postalAddress: "" };
 
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(values)) data.append(name, value);
-  return data;
-}
-
 async function storedZone(userId: string) {
   const [row] = await getDb().select({ timeZone: users.timeZone }).from(users).where(eq(users.id, userId));
   return row?.timeZone;
@@ -38,7 +32,7 @@ describe('docs/rules.md "Calendar events": zones are saved under their current n
     signInAs(await createTestSession(user.id));
     expect((await getUserSettings({ userId: user.id })).timeZone).toBe("Asia/Kolkata");
 
-    const { result } = await captureNavigation(() => saveSettingsAction(INITIAL_ACTION_STATE, form({ ...SETTINGS, timeZone: "Asia/Calcutta" })));
+    const { result } = await captureNavigation(() => saveSettingsAction(INITIAL_ACTION_STATE, formData({ ...SETTINGS, timeZone: "Asia/Calcutta" })));
     expect(result).toMatchObject({ status: "success" });
     expect(await storedZone(user.id)).toBe("Asia/Kolkata");
   });
@@ -54,7 +48,7 @@ describe('docs/rules.md "Calendar events": zones are saved under their current n
   it("refuses an unknown zone next to the field and keeps the saved one", async () => {
     const user = await createTestUser({ timeZone: "Europe/Berlin" });
     signInAs(await createTestSession(user.id));
-    const { result } = await captureNavigation(() => saveSettingsAction(INITIAL_ACTION_STATE, form({ ...SETTINGS, timeZone: "Mars/Olympus_Mons" })));
+    const { result } = await captureNavigation(() => saveSettingsAction(INITIAL_ACTION_STATE, formData({ ...SETTINGS, timeZone: "Mars/Olympus_Mons" })));
     expect(result).toMatchObject({ status: "error", fieldErrors: { timeZone: [UNKNOWN_TIME_ZONE_MESSAGE] } });
     expect(await storedZone(user.id)).toBe("Europe/Berlin");
     expect(takeRevalidatedPaths()).toEqual([]);

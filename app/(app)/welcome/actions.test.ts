@@ -4,7 +4,7 @@ import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import { users } from "@/lib/db/schema";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
-import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths } from "@/lib/test/request-context";
+import { captureNavigation, nextCacheModule, nextHeadersModule, signInAs, takeRevalidatedPaths, formData } from "@/lib/test/request-context";
 import { getDigestSettings } from "@/lib/digest/settings";
 import { getUserSettings } from "@/lib/users/settings";
 import { saveFirstRunDetailsAction } from "./actions";
@@ -17,12 +17,6 @@ setupTestDatabase();
 beforeEach(() => {
   takeRevalidatedPaths();
 });
-
-function form(values: Record<string, string>): FormData {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(values)) data.append(name, value);
-  return data;
-}
 
 const DRAFT_PATH = "/drafts/0b7f3c4e-9d1a-4c55-8f7e-2a6b1d3c4e5f";
 
@@ -37,7 +31,7 @@ describe('docs/rules.md "Before your first draft": the first-run form', () => {
     const user = await signInNewUser();
     const signature = `Sam Lee\n${user.email}`;
     const { redirect } = await captureNavigation(() =>
-      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "Sam Lee", signature, returnTo: DRAFT_PATH })),
+      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, formData({ displayName: "Sam Lee", signature, returnTo: DRAFT_PATH })),
     );
     expect(redirect).toBe(DRAFT_PATH);
     const settings = await getUserSettings({ userId: user.id });
@@ -48,11 +42,11 @@ describe('docs/rules.md "Before your first draft": the first-run form', () => {
   it('offers the morning digest unticked (docs/rules.md "Morning digest"): ticked turns it on, left alone it stays off', async () => {
     const optedIn = await signInNewUser();
     await captureNavigation(() =>
-      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "Sam Lee", signature: `Sam Lee\n${optedIn.email}`, digestEnabled: "on", returnTo: DRAFT_PATH })),
+      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, formData({ displayName: "Sam Lee", signature: `Sam Lee\n${optedIn.email}`, digestEnabled: "on", returnTo: DRAFT_PATH })),
     );
     expect(await getDigestSettings({ userId: optedIn.id })).toMatchObject({ digestEnabled: true, digestHour: 8, digestWeekdays: [1, 2, 3, 4, 5] });
     const leftAlone = await signInNewUser();
-    await captureNavigation(() => saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "Sam Lee", signature: `Sam Lee\n${leftAlone.email}`, returnTo: DRAFT_PATH })));
+    await captureNavigation(() => saveFirstRunDetailsAction(INITIAL_ACTION_STATE, formData({ displayName: "Sam Lee", signature: `Sam Lee\n${leftAlone.email}`, returnTo: DRAFT_PATH })));
     expect(await getDigestSettings({ userId: leftAlone.id })).toMatchObject({ digestEnabled: false });
   });
 
@@ -60,7 +54,7 @@ describe('docs/rules.md "Before your first draft": the first-run form', () => {
     const user = await signInNewUser();
     const before = { settings: await getUserSettings({ userId: user.id }), digest: await getDigestSettings({ userId: user.id }) };
     const { result, redirect } = await captureNavigation(() =>
-      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "Sam Lee", signature: "Sam Lee\nData engineer", digestEnabled: "on", returnTo: DRAFT_PATH })),
+      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, formData({ displayName: "Sam Lee", signature: "Sam Lee\nData engineer", digestEnabled: "on", returnTo: DRAFT_PATH })),
     );
     expect(redirect).toBeUndefined();
     expect(result).toMatchObject({
@@ -75,7 +69,7 @@ describe('docs/rules.md "Before your first draft": the first-run form', () => {
   it("accepts a phone number in place of an email address", async () => {
     const user = await signInNewUser();
     const { redirect } = await captureNavigation(() =>
-      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "Sam Lee", signature: "Sam Lee\n+1 415 555 0100", returnTo: DRAFT_PATH })),
+      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, formData({ displayName: "Sam Lee", signature: "Sam Lee\n+1 415 555 0100", returnTo: DRAFT_PATH })),
     );
     expect(redirect).toBe(DRAFT_PATH);
     expect((await getUserSettings({ userId: user.id })).signature).toBe("Sam Lee\n+1 415 555 0100");
@@ -84,7 +78,7 @@ describe('docs/rules.md "Before your first draft": the first-run form', () => {
   it("asks for the name when it is left empty", async () => {
     await signInNewUser();
     const { result } = await captureNavigation(() =>
-      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "  ", signature: "sam@example.test", returnTo: DRAFT_PATH })),
+      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, formData({ displayName: "  ", signature: "sam@example.test", returnTo: DRAFT_PATH })),
     );
     expect(result).toMatchObject({ status: "error", fieldErrors: { displayName: ["Your name is required"] } });
   });
@@ -96,7 +90,7 @@ describe('docs/rules.md "Before your first draft": the first-run form', () => {
   ])("goes to the dashboard when the return path is %s", async (_label, returnTo) => {
     await signInNewUser();
     const { redirect } = await captureNavigation(() =>
-      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "Sam Lee", signature: "sam@example.test", returnTo })),
+      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, formData({ displayName: "Sam Lee", signature: "sam@example.test", returnTo })),
     );
     expect(redirect).toBe("/dashboard");
   });
@@ -104,7 +98,7 @@ describe('docs/rules.md "Before your first draft": the first-run form', () => {
   it("changes only the signed-in user's details", async () => {
     const other = await createTestUser({ displayName: "Other Person", signature: "other@example.test" });
     await signInNewUser();
-    await captureNavigation(() => saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "Sam Lee", signature: "sam@example.test", returnTo: "" })));
+    await captureNavigation(() => saveFirstRunDetailsAction(INITIAL_ACTION_STATE, formData({ displayName: "Sam Lee", signature: "sam@example.test", returnTo: "" })));
     expect(await getUserSettings({ userId: other.id })).toMatchObject({ displayName: "Other Person", signature: "other@example.test" });
   });
 
@@ -114,7 +108,7 @@ describe('docs/rules.md "Before your first draft": the first-run form', () => {
     const before = await allUsers();
     signInAs(null);
     const { redirect } = await captureNavigation(() =>
-      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, form({ displayName: "Sam Lee", signature: "sam@example.test", returnTo: DRAFT_PATH })),
+      saveFirstRunDetailsAction(INITIAL_ACTION_STATE, formData({ displayName: "Sam Lee", signature: "sam@example.test", returnTo: DRAFT_PATH })),
     );
     expect(redirect).toBe("/signin");
     expect(await allUsers()).toEqual(before);
