@@ -13,7 +13,8 @@ import { listOpportunityStages } from "@/lib/opportunities/pipeline";
 import { findUndoOffer } from "@/lib/plan/undo";
 import { PLAN_COMMANDS } from "../../steps/commands";
 import { StepList } from "@/components/step-list";
-import { statusLine } from "@/components/message-status";
+import { describeMessagesInFlight, statusLine } from "@/components/message-status";
+import { RefreshWhileSending } from "@/components/refresh-while-sending";
 import { listInterviewMessages } from "@/lib/mail/queries";
 import { listInterviewReplies } from "@/lib/replies/queries";
 import { COMPANY_STYLE_LABELS, NOTE_FIELDS, NOTE_LABELS, STAGE_LABELS } from "@/lib/interviews/form-constants";
@@ -42,7 +43,8 @@ export default async function InterviewPage({
     findUndoOffer({ userId, opportunityId: interview.opportunityId }),
   ]);
   const stage = stages.get(interview.opportunityId) ?? { stage: interview.opportunity.status, since: null };
-  const defaultSnoozeLocal = proposeSnoozeLocal(new Date(), settings.timeZone, settings.sendHour);
+  const now = new Date();
+  const defaultSnoozeLocal = proposeSnoozeLocal(now, settings.timeZone, settings.sendHour);
   const { opportunity } = interview;
   // docs/rules.md "Follow-up recipient": the chosen interviewer, else the first (as the plan decides)
   const followUpRecipient =
@@ -143,6 +145,8 @@ export default async function InterviewPage({
           <h2 id="messages-heading" className="text-lg font-semibold">
             Messages
           </h2>
+          {/* "Queued" turns to "Sent" here too without a reload, as on the draft page and the Outbox */}
+          <RefreshWhileSending {...describeMessagesInFlight(messages, now)} />
           <ul className="mt-2 space-y-2 text-sm">
             {replies.map((reply) => (
               <li key={`${reply.receivedAt.toISOString()}-${reply.fromAddress ?? reply.source}`} className="rounded-md border border-green-200 dark:border-green-800 bg-green-50 dark:bg-green-950 px-3 py-2 text-green-900 dark:text-green-200">
