@@ -22,6 +22,22 @@ export const EXPORT_PAGE_SIZE = 100;
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
+/** Reads rows a keyset page at a time (by id, after the last page's last id) until a short page, each page shaped by `shape`. */
+async function* readKeysetPages<Row extends { id: string }, Shaped>(
+  pageSize: number,
+  readPage: (after: string | null) => Promise<Row[]>,
+  shape: (rows: Row[]) => Shaped[] | Promise<Shaped[]>,
+): AsyncGenerator<Shaped[]> {
+  let after: string | null = null;
+  for (;;) {
+    const rows = await readPage(after);
+    if (rows.length === 0) return;
+    yield await shape(rows);
+    if (rows.length < pageSize) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
@@ -108,34 +124,34 @@ async function loadInterviews(userId: string, opportunityIds: string[]): Promise
 
 /** The user's opportunities with everything under them, a page at a time. */
 export async function* listOpportunityPages({ userId, pageSize = EXPORT_PAGE_SIZE }: { userId: string; pageSize?: number }): AsyncGenerator<ExportedOpportunity[]> {
-  let after: string | null = null;
-  for (;;) {
-    const rows = await db
-      .select()
-      .from(opportunities)
-      .where(and(eq(opportunities.userId, userId), after ? gt(opportunities.id, after) : undefined))
-      .orderBy(asc(opportunities.id))
-      .limit(pageSize);
-    if (rows.length === 0) return;
-    const interviewsBy = await loadInterviews(userId, rows.map((row) => row.id));
-    yield rows.map((row) => ({
-      id: row.id,
-      importKey: row.importKey,
-      company: row.company,
-      role: row.role,
-      jobUrl: row.jobUrl,
-      companyStyle: row.companyStyle,
-      pace: row.pace,
-      status: row.status,
-      statusChangedAt: iso(row.statusChangedAt),
-      followUpCap: row.followUpCap,
-      allowExtraFollowUps: row.allowExtraFollowUps,
-      createdAt: row.createdAt.toISOString(),
-      interviews: interviewsBy.get(row.id) ?? [],
-    }));
-    if (rows.length < pageSize) return;
-    after = rows.at(-1)!.id;
-  }
+  yield* readKeysetPages(
+    pageSize,
+    (after) =>
+      db
+        .select()
+        .from(opportunities)
+        .where(and(eq(opportunities.userId, userId), after ? gt(opportunities.id, after) : undefined))
+        .orderBy(asc(opportunities.id))
+        .limit(pageSize),
+    async (rows) => {
+      const interviewsBy = await loadInterviews(userId, rows.map((row) => row.id));
+      return rows.map((row) => ({
+        id: row.id,
+        importKey: row.importKey,
+        company: row.company,
+        role: row.role,
+        jobUrl: row.jobUrl,
+        companyStyle: row.companyStyle,
+        pace: row.pace,
+        status: row.status,
+        statusChangedAt: iso(row.statusChangedAt),
+        followUpCap: row.followUpCap,
+        allowExtraFollowUps: row.allowExtraFollowUps,
+        createdAt: row.createdAt.toISOString(),
+        interviews: interviewsBy.get(row.id) ?? [],
+      }));
+    },
+  );
 }
 
 /**
@@ -143,36 +159,34 @@ export async function* listOpportunityPages({ userId, pageSize = EXPORT_PAGE_SIZ
  * step's draft) and without delivery internals (claim tokens, server errors).
  */
 export async function* listMessagePages({ userId, pageSize = EXPORT_PAGE_SIZE }: { userId: string; pageSize?: number }): AsyncGenerator<ExportedMessage[]> {
-  let after: string | null = null;
-  for (;;) {
-    const rows = await db
-      .select({
-        id: outboundMessages.id,
-        interviewId: outboundMessages.interviewId,
-        stepId: outboundMessages.stepId,
-        interviewerId: outboundMessages.interviewerId,
-        status: outboundMessages.status,
-        transport: outboundMessages.transport,
-        fromAddress: outboundMessages.fromAddress,
-        toAddress: outboundMessages.toAddress,
-        toName: outboundMessages.toName,
-        subject: outboundMessages.subject,
-        messageId: outboundMessages.messageId,
-        inReplyTo: outboundMessages.inReplyTo,
-        references: outboundMessages.references,
-        sendAt: outboundMessages.sendAt,
-        sentAt: outboundMessages.sentAt,
-        createdAt: outboundMessages.createdAt,
-      })
-      .from(outboundMessages)
-      .where(and(eq(outboundMessages.userId, userId), after ? gt(outboundMessages.id, after) : undefined))
-      .orderBy(asc(outboundMessages.id))
-      .limit(pageSize);
-    if (rows.length === 0) return;
-    yield rows.map((row) => ({ ...row, sendAt: row.sendAt.toISOString(), sentAt: iso(row.sentAt), createdAt: row.createdAt.toISOString() }));
-    if (rows.length < pageSize) return;
-    after = rows.at(-1)!.id;
-  }
+  yield* readKeysetPages(
+    pageSize,
+    (after) =>
+      db
+        .select({
+          id: outboundMessages.id,
+          interviewId: outboundMessages.interviewId,
+          stepId: outboundMessages.stepId,
+          interviewerId: outboundMessages.interviewerId,
+          status: outboundMessages.status,
+          transport: outboundMessages.transport,
+          fromAddress: outboundMessages.fromAddress,
+          toAddress: outboundMessages.toAddress,
+          toName: outboundMessages.toName,
+          subject: outboundMessages.subject,
+          messageId: outboundMessages.messageId,
+          inReplyTo: outboundMessages.inReplyTo,
+          references: outboundMessages.references,
+          sendAt: outboundMessages.sendAt,
+          sentAt: outboundMessages.sentAt,
+          createdAt: outboundMessages.createdAt,
+        })
+        .from(outboundMessages)
+        .where(and(eq(outboundMessages.userId, userId), after ? gt(outboundMessages.id, after) : undefined))
+        .orderBy(asc(outboundMessages.id))
+        .limit(pageSize),
+    (rows) => rows.map((row) => ({ ...row, sendAt: row.sendAt.toISOString(), sentAt: iso(row.sentAt), createdAt: row.createdAt.toISOString() })),
+  );
 }
 
 /**
