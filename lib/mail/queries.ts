@@ -27,8 +27,6 @@ const messageColumns = {
 
 export const OUTBOX_PAGE_SIZE = 100;
 
-export { LOCKING_STATUSES } from "@/lib/db/outbox-status";
-
 export async function getStepMessage({ userId, stepId }: { userId: string; stepId: string }) {
   const [message] = await db
     .select(messageColumns)
