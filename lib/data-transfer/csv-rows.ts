@@ -12,7 +12,6 @@ import { refuseUpload } from "./upload-text";
 // it will create or refused with the reason. Pure; import-csv.ts writes it.
 
 export const MAX_CSV_ROWS = 5_000;
-export { CSV_FIELD_LABELS, CSV_FIELDS, DATE_ORDERS, type CsvField, type DateOrder } from "./csv-fields";
 /** Column index per field, or null for "not in this file". */
 export type CsvMapping = Record<CsvField, number | null>;
 export type CsvTable = { headers: string[]; rows: { line: number; cells: string[] }[] };

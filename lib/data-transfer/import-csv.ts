@@ -5,7 +5,8 @@ import { db } from "@/lib/db/client";
 import { interviewers, interviews, opportunities, users } from "@/lib/db/schema";
 import { syncInterviewPlans } from "@/lib/plan/sync";
 import { DEFAULT_TIME_ZONE } from "@/lib/time-zones";
-import { planCsvRows, readCsvTable, suggestMapping, type CsvMapping, type DateOrder, type PlannedRow, type RefusedRow } from "./csv-rows";
+import type { DateOrder } from "./csv-fields";
+import { planCsvRows, readCsvTable, suggestMapping, type CsvMapping, type PlannedRow, type RefusedRow } from "./csv-rows";
 import { readUploadText } from "./upload-text";
 
 export const PREVIEW_SAMPLE_ROWS = 5;
