@@ -59,11 +59,16 @@ export async function listOutbox({ userId, limit = OUTBOX_PAGE_SIZE }: { userId:
 
 export type OutboxEntry = Awaited<ReturnType<typeof listOutbox>>[number];
 
-/** Which account the user's mail leaves from, for the pages to say so. */
-export const getSendingAccount = cache(async function getSendingAccount({ userId }: { userId: string }) {
+// Keyed by the id: React's cache compares arguments by identity (lib/users/settings.ts).
+const readSendingAccount = cache(async function readSendingAccount(userId: string) {
   const sender = await resolveSender({ userId });
   return { kind: sender.kind, label: sender.label, fromAddress: sender.from.address };
 });
+
+/** Which account the user's mail leaves from, for the pages to say so. */
+export function getSendingAccount({ userId }: { userId: string }) {
+  return readSendingAccount(userId);
+}
 
 export async function getSmtpSettingsView({ userId }: { userId: string }) {
   const [row] = await db

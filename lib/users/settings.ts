@@ -36,8 +36,10 @@ export const personalWordSchema = z
 
 export type SettingsInput = z.output<typeof settingsInputSchema>;
 
-// Read once per request (layout and page both need it).
-export const getUserSettings = cache(async function getUserSettings({ userId }: { userId: string }) {
+// Read once per request (layout, page and the first-run gate all need it).
+// React's cache compares arguments by identity, so it is keyed by the id: the
+// { userId } object each caller builds would miss every time.
+const readUserSettings = cache(async function readUserSettings(userId: string) {
   const [row] = await db
     .select({
       email: users.email,
@@ -61,6 +63,10 @@ export const getUserSettings = cache(async function getUserSettings({ userId }: 
     hasDetectedTimeZone: row.timeZone !== null,
   };
 });
+
+export function getUserSettings({ userId }: { userId: string }) {
+  return readUserSettings(userId);
+}
 
 export type UserSettings = Awaited<ReturnType<typeof getUserSettings>>;
 
