@@ -71,12 +71,27 @@ function workerProcess(): ChildProcess {
   });
 }
 
-/** A worker of its own process with this file's queue settings, so its jobs expire as the tests expect. */
-function testWorkerProcess(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/allow-server-only.mjs", "lib/test/worker-process.ts"], {
+/**
+ * A worker of its own process with this file's queue settings, so its jobs expire as the tests expect.
+ * `ready` settles once it polls: on a loaded machine starting a process takes seconds, and a test
+ * that queues before then finds the work already done by the workers that were up.
+ */
+function testWorkerProcess(): { child: ChildProcess; ready: Promise<void> } {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/allow-server-only.mjs", "lib/test/worker-process.ts"], {
     env: { ...process.env, AFTERVIEW_TEST_QUEUE_SETTINGS: JSON.stringify(QUEUE) },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
   });
+  const ready = new Promise<void>((resolve, reject) => {
+    let output = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("ready\n")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`The worker process exited (${code}) before it was ready`)));
+  });
+  // awaited by the test; this handler only keeps a rejection after a failed setup from going unhandled
+  ready.catch(() => undefined);
+  return { child, ready };
 }
 
 describe("outbox under faults", () => {
@@ -145,11 +160,13 @@ describe("outbox under faults", () => {
     smtp.faults.length = 0;
     const USERS = 3;
     const PER_USER = 20;
-    smtp.faults.push(...Array.from({ length: USERS * PER_USER }, (): SmtpFault => ({ kind: "slow-data", ms: 400 })));
-    const doomed = testWorkerProcess();
-    const survivor = testWorkerProcess();
+    // long enough that a batch is visibly on the wire between two reads of a busy machine
+    smtp.faults.push(...Array.from({ length: USERS * PER_USER }, (): SmtpFault => ({ kind: "slow-data", ms: 1_000 })));
+    const { child: doomed, ready: doomedReady } = testWorkerProcess();
+    const { child: survivor, ready: survivorReady } = testWorkerProcess();
     const worker = await startWorker({ settings: QUEUE });
     try {
+      await Promise.all([doomedReady, survivorReady]);
       // this process queues as a web instance would, while the workers already poll
       const ids = (await Promise.all(Array.from({ length: USERS }, (_, user) => queueMessages(PER_USER, `Scale${user}`)))).flat();
       await waitFor(() => readAll(ids), (rows) => rows.filter((row) => row.status === "sending").length >= SMTP_POOL_MAX_CONNECTIONS, 60_000);

@@ -9,6 +9,8 @@ async function main(): Promise<void> {
   const settings = JSON.parse(process.env.AFTERVIEW_TEST_QUEUE_SETTINGS ?? "null") as QueueSettings | null;
   if (!settings) throw new Error("Set AFTERVIEW_TEST_QUEUE_SETTINGS to the test's queue settings (JSON)");
   const worker = await startWorker({ settings });
+  // the spawning test waits for this line before it queues work
+  process.stdout.write("ready\n");
   const stop = () => void worker.stop().then(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
