@@ -1,7 +1,6 @@
 import { formatDateTime } from "@/lib/format";
 import type { DashboardOpportunity } from "@/lib/interviews/queries";
 import { STAGE_LABELS } from "@/lib/interviews/form-constants";
-import type { OpportunityStage } from "@/lib/opportunities/pipeline";
 import { describeStage } from "./opportunity-stage";
 import { OpportunityListView, type OpportunityRow } from "./opportunity-list-view";
 import type { PlanCommands } from "./plan-commands";
@@ -9,13 +8,9 @@ import type { PlanCommands } from "./plan-commands";
 // Worded and dated on the server, rendered with the outcome buttons by one
 // client component (see StepList for why). The stage says what was recorded
 // ("Replied 3 Dec"), so the buttons offer only what can still happen.
-export function toOpportunityRows(
-  opportunities: DashboardOpportunity[],
-  timeZone: string,
-  stages: ReadonlyMap<string, OpportunityStage>,
-): OpportunityRow[] {
+export function toOpportunityRows(opportunities: DashboardOpportunity[], timeZone: string): OpportunityRow[] {
   return opportunities.map((opportunity) => {
-    const stage = stages.get(opportunity.id) ?? { stage: opportunity.status, since: null };
+    const { stage } = opportunity;
     return {
       id: opportunity.id,
       role: opportunity.role,
@@ -34,16 +29,14 @@ export function toOpportunityRows(
 
 export function OpportunityList({
   opportunities,
-  stages,
   timeZone,
   headingLevel = 3,
   actions,
 }: {
   opportunities: DashboardOpportunity[];
-  stages: ReadonlyMap<string, OpportunityStage>;
   timeZone: string;
   headingLevel?: 2 | 3;
   actions: PlanCommands;
 }) {
-  return <OpportunityListView rows={toOpportunityRows(opportunities, timeZone, stages)} headingLevel={headingLevel} recordOutcome={actions.recordOutcome} />;
+  return <OpportunityListView rows={toOpportunityRows(opportunities, timeZone)} headingLevel={headingLevel} recordOutcome={actions.recordOutcome} />;
 }

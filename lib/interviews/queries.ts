@@ -4,6 +4,8 @@ import { db } from "@/lib/db/client";
 import { interviewers, interviews, opportunities } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { stageColumns, type OpportunityStage } from "@/lib/opportunities/pipeline";
+import type { InterviewStage } from "@/lib/plan/types";
 
 
 export async function getInterview({ userId, interviewId }: { userId: string; interviewId: string }) {
@@ -45,36 +47,48 @@ export const ALL_OPPORTUNITIES_LIMIT = 1_000;
 
 let preparedDashboard: ReturnType<typeof prepareDashboard> | undefined;
 
+/** An interview as the dashboard's JSON brings it: id, stage, start (ISO), zone, interviewer names in order. */
+type InterviewTuple = [id: string, stage: InterviewStage, startsAt: string, timeZone: string, interviewerNames: string[]];
+
 // Prepared once per process: the dashboard asks on every request. The
 // opportunities come in the order of opportunity_user_last_interview_idx, so
-// the first few are read from it; each brings its interviews (newest first)
-// and their interviewers' names in one query, by lateral joins.
+// the first few are read from it. Each brings its stage and its interviews
+// (newest first, with their interviewers' names) as one JSON value: one row
+// per opportunity for the driver to read, in one round trip.
 function prepareDashboard() {
-  return db.query.opportunities
-    .findMany({
-      columns: { id: true, company: true, role: true, status: true },
-      where: eq(opportunities.userId, sql.placeholder("userId")),
-      orderBy: [sql`${opportunities.lastInterviewAt} desc nulls last`, sql`${opportunities.updatedAt} desc nulls last`],
-      limit: sql.placeholder("limit"),
-      with: {
-        interviews: {
-          columns: { id: true, stage: true, startsAt: true, timeZone: true },
-          orderBy: desc(interviews.startsAt),
-          with: { interviewers: { columns: { name: true }, orderBy: asc(interviewers.position) } },
-        },
-      },
+  const interviewerNames = sql`(select coalesce(json_agg(${interviewers.name} order by ${interviewers.position}), '[]'::json)
+    from ${interviewers} where ${interviewers.interviewId} = ${interviews.id})`;
+  const interviewsJson = sql`(select coalesce(json_agg(json_build_array(${interviews.id}, ${interviews.stage}, ${interviews.startsAt}, ${interviews.timeZone}, ${interviewerNames})
+    order by ${interviews.startsAt} desc), '[]'::json)
+    from ${interviews} where ${interviews.opportunityId} = ${opportunities.id} and ${interviews.userId} = ${opportunities.userId})`;
+  return db
+    .select({
+      id: opportunities.id,
+      company: opportunities.company,
+      role: opportunities.role,
+      status: opportunities.status,
+      ...stageColumns(),
+      // nested, not written out here: in a one-table select drizzle leaves the table's
+      // own columns unqualified at the top level of a field's SQL, where inside this
+      // subquery "id" would name the interview's (the dashboard tests catch it)
+      interviews: sql<InterviewTuple[]>`${interviewsJson}`.as("interviews"),
     })
+    .from(opportunities)
+    .where(eq(opportunities.userId, sql.placeholder("userId")))
+    .orderBy(sql`${opportunities.lastInterviewAt} desc nulls last`, sql`${opportunities.updatedAt} desc nulls last`)
+    .limit(sql.placeholder("limit"))
     .prepare("dashboard_opportunities");
 }
 
-// Opportunities with their interviews, most recent first, in one query
-// whatever the number of interviews (the dashboard shows the latest few).
+// Opportunities with their stage and interviews, most recent first, in one
+// query whatever the number of interviews (the dashboard shows the latest few).
 export async function listDashboard({ userId, limit = DASHBOARD_OPPORTUNITIES }: { userId: string; limit?: number }) {
   preparedDashboard ??= prepareDashboard();
   const rows = await preparedDashboard.execute({ userId, limit });
-  return rows.map(({ interviews: rounds, ...opportunity }) => ({
+  return rows.map(({ interviews: rounds, stage, since, ...opportunity }) => ({
     ...opportunity,
-    interviews: rounds.map(({ interviewers: people, ...interview }) => ({ ...interview, interviewerNames: people.map((person) => person.name) })),
+    stage: { stage, since } satisfies OpportunityStage,
+    interviews: rounds.map(([id, stage, startsAt, timeZone, interviewerNames]) => ({ id, stage, startsAt: new Date(startsAt), timeZone, interviewerNames })),
   }));
 }
 

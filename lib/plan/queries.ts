@@ -11,6 +11,26 @@ const NEAR_HORIZON_DAYS = 7;
 // its cost stays flat however many interviews a user has.
 export const DASHBOARD_SECTION_LIMIT = 10;
 
+// What a step's row on the dashboard shows (its words, dates and links), and no more.
+function listedStepColumns() {
+  return {
+    id: planSteps.id,
+    kind: planSteps.kind,
+    status: planSteps.status,
+    sequence: planSteps.sequence,
+    variant: planSteps.variant,
+    dueAt: planSteps.dueAt,
+    deadlineAt: planSteps.deadlineAt,
+    reason: planSteps.reason,
+    requiresOverride: planSteps.requiresOverride,
+    completedAt: planSteps.completedAt,
+    interviewId: planSteps.interviewId,
+    interviewerName: interviewers.name,
+    company: opportunities.company,
+    role: opportunities.role,
+  };
+}
+
 function stepColumns() {
   return {
     id: planSteps.id,
@@ -72,7 +92,7 @@ function prepareQueries() {
   const listSection = (section: SectionName) =>
     db
       .select({
-        ...stepColumns(),
+        ...listedStepColumns(),
         section: sql<SectionName>`${sql.raw(`'${section}'`)}`.as("section"),
         rank: sql<number>`row_number() over (order by ${sql.join(order, sql`, `)})`.as("rank"),
         total: sql<number>`(select count(*)::int from ${planSteps} where ${and(isPending, sectionFilters[section])})`.as("total"),
@@ -101,7 +121,10 @@ function queries() {
   return prepared;
 }
 
-export type DashboardStep = Awaited<ReturnType<ReturnType<typeof prepareQueries>["timeline"]["execute"]>>[number];
+export type TimelineStep = Awaited<ReturnType<ReturnType<typeof prepareQueries>["timeline"]["execute"]>>[number];
+
+/** A step as a list shows it (the dashboard's sections, an interview's timeline). */
+export type DashboardStep = Pick<TimelineStep, keyof ReturnType<typeof listedStepColumns>>;
 
 export type DashboardSection = { steps: DashboardStep[]; total: number };
 

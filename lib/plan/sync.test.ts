@@ -251,13 +251,13 @@ describe("dashboard sections", () => {
     let sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-18T09:00:00Z"), timeZone: "Europe/Berlin" });
     expect(sections.today.steps.map((step) => step.kind)).toEqual(["thank_you", "thank_you"]);
     expect(sections.overdue.steps).toEqual([]);
-    expect(sections.later.steps.map((step) => step.key)).toEqual(["follow_up:1", "follow_up:2", "move_on"]);
+    expect(sections.later.steps.map((step) => [step.kind, step.sequence])).toEqual([["follow_up", 1], ["follow_up", 2], ["move_on", null]]);
     // Thu 19 Nov 10:00 Berlin: past the 24-hour deadline (Wed 16:00), so overdue
     sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-19T09:00:00Z"), timeZone: "Europe/Berlin" });
     expect(sections.overdue.steps.map((step) => step.kind)).toEqual(["thank_you", "thank_you"]);
     // Thu 26 Nov: the first follow-up (Mon 30 Nov) is within the week
     sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-26T09:00:00Z"), timeZone: "Europe/Berlin" });
-    expect(sections.thisWeek.steps.map((step) => step.key)).toEqual(["follow_up:1"]);
+    expect(sections.thisWeek.steps.map((step) => [step.kind, step.sequence])).toEqual([["follow_up", 1]]);
     expect(sections.later.total).toBe(2);
   });
 

@@ -3,7 +3,6 @@ import { toOpportunityRows } from "@/components/opportunity-list";
 import { toStepRows } from "@/components/step-list";
 import { proposeSnoozeLocal } from "@/lib/format";
 import { DASHBOARD_OPPORTUNITIES, listDashboard } from "@/lib/interviews/queries";
-import { listOpportunityStages } from "@/lib/opportunities/pipeline";
 import { listDashboardSteps, type DashboardSection } from "@/lib/plan/queries";
 import type { DashboardGroup, DashboardViewProps } from "./dashboard-view";
 
@@ -12,10 +11,7 @@ export type DashboardData = Omit<DashboardViewProps, "isDeleted" | "actions">;
 
 // Its own module so `npm run bench` renders the same props in a bare Next.js app (docs/performance.md).
 export async function loadDashboardData({ userId, timeZone, sendHour, now }: { userId: string; timeZone: string; sendHour: number; now: Date }): Promise<DashboardData> {
-  const [[opportunities, stages], sections] = await Promise.all([
-    listDashboard({ userId }).then(async (rows) => [rows, await listOpportunityStages({ userId, opportunityIds: rows.map((row) => row.id) })] as const),
-    listDashboardSteps({ userId, now, timeZone }),
-  ]);
+  const [opportunities, sections] = await Promise.all([listDashboard({ userId }), listDashboardSteps({ userId, now, timeZone })]);
   const group = (id: string, title: string, section: DashboardSection, empty: string): DashboardGroup => ({
     id,
     title,
@@ -31,7 +27,7 @@ export async function loadDashboardData({ userId, timeZone, sendHour, now }: { u
       group("this-week", "This week", sections.thisWeek, "Nothing else this week."),
       group("later", "Later", sections.later, "Nothing planned further out."),
     ],
-    opportunities: toOpportunityRows(opportunities, timeZone, stages),
+    opportunities: toOpportunityRows(opportunities, timeZone),
     hasMoreOpportunities: opportunities.length === DASHBOARD_OPPORTUNITIES,
     defaultSnoozeLocal: proposeSnoozeLocal(now, timeZone, sendHour),
   };

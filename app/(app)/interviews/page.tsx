@@ -3,7 +3,6 @@ import Link from "next/link";
 import { OpportunityList } from "@/components/opportunity-list";
 import { requireUserId } from "@/lib/auth/session";
 import { ALL_OPPORTUNITIES_LIMIT, listDashboard } from "@/lib/interviews/queries";
-import { listOpportunityStages } from "@/lib/opportunities/pipeline";
 import { getUserSettings } from "@/lib/users/settings";
 import { PLAN_COMMANDS } from "../steps/commands";
 
@@ -11,12 +10,7 @@ export const metadata: Metadata = { title: "All interviews" };
 
 export default async function AllInterviewsPage() {
   const userId = await requireUserId();
-  const [[opportunities, stages], settings] = await Promise.all([
-    listDashboard({ userId, limit: ALL_OPPORTUNITIES_LIMIT }).then(
-      async (rows) => [rows, await listOpportunityStages({ userId, opportunityIds: rows.map((row) => row.id) })] as const,
-    ),
-    getUserSettings({ userId }),
-  ]);
+  const [opportunities, settings] = await Promise.all([listDashboard({ userId, limit: ALL_OPPORTUNITIES_LIMIT }), getUserSettings({ userId })]);
   return (
     <>
       <h1 className="text-2xl font-bold">All opportunities and interviews</h1>
@@ -25,7 +19,7 @@ export default async function AllInterviewsPage() {
           Nothing logged yet. <Link href="/interviews/new" className="text-brand-700 dark:text-brand-300 underline">Log an interview</Link>.
         </p>
       ) : (
-        <OpportunityList opportunities={opportunities} stages={stages} timeZone={settings.timeZone} headingLevel={2} actions={PLAN_COMMANDS} />
+        <OpportunityList opportunities={opportunities} timeZone={settings.timeZone} headingLevel={2} actions={PLAN_COMMANDS} />
       )}
     </>
   );

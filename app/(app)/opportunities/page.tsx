@@ -30,7 +30,6 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
   const [pipeline, settings] = await Promise.all([listPipeline({ userId, stage, query }), getUserSettings({ userId })]);
   // "hired" is shown once someone is
   const stages = PIPELINE_STAGES.filter((name) => name !== "hired" || pipeline.counts.hired > 0);
-  const stageMap = new Map(pipeline.opportunities.map((opportunity) => [opportunity.id, opportunity.stage]));
   const isFiltered = stage !== null || query !== "";
   return (
     <>
@@ -105,7 +104,7 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
       ) : (
         <>
           <OpportunityListView
-            rows={toOpportunityRows(pipeline.opportunities, settings.timeZone, stageMap)}
+            rows={toOpportunityRows(pipeline.opportunities, settings.timeZone)}
             headingLevel={2}
             recordOutcome={PLAN_COMMANDS.recordOutcome}
           />
