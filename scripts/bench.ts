@@ -1,7 +1,7 @@
 // `npm run bench`: the figures the issues ask for, printed, never asserted.
 // Runs on its own embedded PostgreSQL in a temporary folder.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -30,6 +30,7 @@ import { benchOutbox, startSinkServer } from "./bench/outbox";
 import { buildBaselineApp, LOAD_CONNECTIONS, load, startApp, startNext, stopNext, type LoadResult } from "./bench/http";
 import { findActionId, measurePage, timeFirstRequest, timeServerAction } from "./bench/pages";
 import { BENCH_ZONE, seedUser } from "./bench/seed";
+import { summariseProfile, takeProfile } from "./bench/profile";
 import { ms, report, time } from "./bench/stats";
 import { isBuildStale, NEXT_BIN } from "./runtime";
 
@@ -204,6 +205,12 @@ function meanLoad(results: LoadResult[]): LoadResult {
     p99: Math.max(...results.map((result) => result.p99)),
     non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
     errors: results.reduce((sum, result) => sum + result.errors, 0),
+    cpuMs: results.every((result) => result.cpuMs)
+      ? {
+          server: results.reduce((sum, result) => sum + result.cpuMs!.server, 0) / results.length,
+          database: results.reduce((sum, result) => sum + result.cpuMs!.database, 0) / results.length,
+        }
+      : undefined,
   };
 }
 
@@ -245,14 +252,14 @@ async function benchHttp(fixture: HttpFixture) {
     // The machine is shared: the pages take turns, round after round, so a
     // busy minute slows each of them and the ratios hold.
     const targets = {
-      bare: [bareUrl, {}],
-      dashboard: [`${appUrl}/dashboard`, { cookie: `authjs.session-token=${fixture.sessionToken}` }],
+      bare: [bareUrl, {}, baseline.pid],
+      dashboard: [`${appUrl}/dashboard`, { cookie: `authjs.session-token=${fixture.sessionToken}` }, app.pid],
       // the same page for a user with nothing logged yet: the frame's own cost (session, layout, queries)
-      empty: [`${appUrl}/dashboard`, { cookie: `authjs.session-token=${fixture.emptySessionToken}` }],
+      empty: [`${appUrl}/dashboard`, { cookie: `authjs.session-token=${fixture.emptySessionToken}` }, app.pid],
     } as const;
     const rounds: Record<keyof typeof targets, LoadResult[]> = { bare: [], dashboard: [], empty: [] };
     for (let round = 0; round < LOAD_ROUNDS; round++) {
-      for (const [name, [url, headers]] of Object.entries(targets)) rounds[name as keyof typeof targets].push(await load(url, headers));
+      for (const [name, [url, headers, pid]] of Object.entries(targets)) rounds[name as keyof typeof targets].push(await load(url, headers, pid));
     }
     return { barePage, loads: mapValues(rounds, meanLoad), ...(await measureApp(appUrl, fixture)) };
   };
@@ -263,7 +270,8 @@ async function benchHttp(fixture: HttpFixture) {
 
   const line = (label: string, result: Awaited<ReturnType<typeof load>>, kib: number) =>
     console.log(
-      `  ${label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${kib.toFixed(0)} KiB, non-2xx ${result.non2xx}, errors ${result.errors}`,
+      `  ${label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${kib.toFixed(0)} KiB, non-2xx ${result.non2xx}, errors ${result.errors}` +
+        (result.cpuMs ? `; CPU a request: server ${ms(result.cpuMs.server)}, PostgreSQL ${ms(result.cpuMs.database)}` : ""),
     );
   console.log(`  req/s averaged over ${LOAD_ROUNDS} rounds taken in turn`);
   line("bare Next.js page, the same DashboardView and props", bare, barePage.htmlKiB);
@@ -289,15 +297,27 @@ async function benchFeedFirstRequest(fixture: HttpFixture) {
   console.log(`  feed first request after restart: ${ms(feed.first.median)} (target < 300), worst ${ms(feed.first.max)} of ${feed.first.runs} restarts; second request ${ms(feed.second.median)}`);
 }
 
-// `npm run bench -- --profile`: a CPU profile of the dashboard under load, in .data/profiles
+// `npm run bench -- --profile`: where the web server's CPU goes while it serves
+// the dashboard under load (startup and warm-up left out), and the database's share
 async function profileDashboard(databaseUrl: string, sessionToken: string) {
   const dir = path.resolve(".data/profiles");
-  const app = await startApp(APP_PORT, { DATABASE_URL: databaseUrl }, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  rmSync(dir, { recursive: true, force: true });
+  const env = { DATABASE_URL: databaseUrl, APP_URL: `http://localhost:${APP_PORT}`, AUTH_URL: `http://localhost:${APP_PORT}` };
+  const app = await startApp(APP_PORT, env, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  const url = `http://127.0.0.1:${APP_PORT}/dashboard`;
   const cookie = `authjs.session-token=${sessionToken}`;
-  const html = await (await fetch(`http://127.0.0.1:${APP_PORT}/dashboard`, { headers: { cookie } })).text();
-  const result = await load(`http://127.0.0.1:${APP_PORT}/dashboard`, { cookie });
+  const html = await (await fetch(url, { headers: { cookie } })).text();
+  await load(url, { cookie });
+  const loadStart = performance.now();
+  const result = await load(url, { cookie }, app.pid);
+  const loadMs = performance.now() - loadStart;
+  const stopStart = performance.now();
   await stopNext(app);
-  console.log(`  profiled /dashboard (${(html.length / 1024).toFixed(0)} KiB of HTML) at ${result.requestsPerSecond.toFixed(0)} req/s; profiles in ${dir}`);
+  const stopMs = performance.now() - stopStart;
+  writeFileSync(path.join(dir, "dashboard.html"), html);
+  console.log(`  profiled /dashboard (${(html.length / 1024).toFixed(0)} KiB of HTML, kept in ${dir}) at ${result.requestsPerSecond.toFixed(0)} req/s`);
+  console.log(`  CPU a request: web server ${ms(result.cpuMs!.server)}, PostgreSQL ${ms(result.cpuMs!.database)}`);
+  console.log(summariseProfile(takeProfile(dir), { windowMs: loadMs, endOffsetMs: stopMs }));
 }
 
 // What the served pages need: the dashboard's props for the bare page, a feed

@@ -3,12 +3,21 @@ import { mkdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { NEXT_BIN } from "../runtime";
+import { cpuSeconds } from "./profile";
 
 export const LOAD_CONNECTIONS = 10;
 const LOAD_SECONDS = 10;
 const READY_TIMEOUT_MS = 60_000;
 
-export type LoadResult = { requestsPerSecond: number; p50: number; p99: number; non2xx: number; errors: number };
+export type LoadResult = {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  /** CPU time per request of the server's processes and of PostgreSQL's, when the server's pid was given */
+  cpuMs?: { server: number; database: number };
+};
 
 const NEXT_CLI = path.resolve("node_modules/next/dist/bin/next");
 
@@ -63,14 +72,19 @@ export async function stopNext(child: ChildProcess): Promise<void> {
   await new Promise((resolve) => child.once("exit", resolve));
 }
 
-export async function load(url: string, headers: Record<string, string> = {}): Promise<LoadResult> {
+/** Loads `url` for LOAD_SECONDS; given the server's pid, also the CPU each request cost it and PostgreSQL. */
+export async function load(url: string, headers: Record<string, string> = {}, serverPid?: number): Promise<LoadResult> {
+  const before = serverPid === undefined ? undefined : cpuSeconds(serverPid);
   const result = await autocannon({ url, connections: LOAD_CONNECTIONS, duration: LOAD_SECONDS, headers });
+  const after = serverPid === undefined ? undefined : cpuSeconds(serverPid);
+  const perRequest = (seconds: number) => (seconds * 1_000) / Math.max(1, result.requests.total);
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
+    cpuMs: before && after ? { server: perRequest(after.server - before.server), database: perRequest(after.database - before.database) } : undefined,
   };
 }
 
