@@ -57,6 +57,11 @@ function stepColumns() {
 
 type SectionName = "overdue" | "today" | "thisWeek" | "later";
 
+type ListedColumns = ReturnType<typeof listedStepColumns>;
+// The order of a listed step's values in the dashboard query's JSON arrays, after its section and total.
+const LISTED_KEYS = Object.keys(listedStepColumns()) as (keyof ListedColumns)[];
+const LISTED_DATES = new Set<keyof ListedColumns>(["dueAt", "deadlineAt", "completedAt"]);
+
 // Hot queries are prepared once per process (about 3x faster than building them per call).
 let prepared: ReturnType<typeof prepareQueries> | undefined;
 
@@ -104,10 +109,15 @@ function prepareQueries() {
       .where(and(isPending, sectionFilters[section]))
       .orderBy(...order)
       .limit(DASHBOARD_SECTION_LIMIT);
+  const listed = unionAll(listSection("overdue"), listSection("today"), listSection("thisWeek"), listSection("later")).as("listed");
+  const fields = [listed.section, listed.total, ...LISTED_KEYS.map((key) => listed[key])];
   return {
-    // ranked within each section, so ordering by rank keeps each section's order
-    dashboard: unionAll(listSection("overdue"), listSection("today"), listSection("thisWeek"), listSection("later"))
-      .orderBy(sql`rank`)
+    // One row holding every listed step as a JSON array: the driver reads one
+    // value instead of 40 rows of 16 columns (ranked within each section, so
+    // ordering by rank keeps each section's order).
+    dashboard: db
+      .select({ steps: sql<unknown[][]>`coalesce(json_agg(json_build_array(${sql.join(fields, sql`, `)}) order by ${listed.rank}), '[]'::json)`.as("steps") })
+      .from(listed)
       .prepare("dashboard_steps"),
     timeline: base()
       .where(and(eq(planSteps.userId, userId), eq(planSteps.interviewId, sql.placeholder("interviewId"))))
@@ -149,9 +159,16 @@ export async function listDashboardSteps({ userId, now, timeZone }: { userId: st
     thisWeek: { steps: [], total: 0 },
     later: { steps: [], total: 0 },
   };
-  for (const { section, total, rank: _rank, ...step } of rows) {
-    sections[section].steps.push(step);
-    sections[section].total = total;
+  for (const [section, total, ...values] of rows[0]?.steps ?? []) {
+    const step = Object.fromEntries(
+      LISTED_KEYS.map((key, index) => {
+        const value = values[index];
+        // JSON carries timestamps as ISO text
+        return [key, LISTED_DATES.has(key) && typeof value === "string" ? new Date(value) : value];
+      }),
+    ) as DashboardStep;
+    sections[section as SectionName].steps.push(step);
+    sections[section as SectionName].total = total as number;
   }
   return sections;
 }

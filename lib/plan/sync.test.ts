@@ -280,6 +280,22 @@ describe("dashboard sections", () => {
     expect(new Set([...sections.today.steps, ...sections.later.steps].map((step) => step.company)).has("Acme Analytics")).toBe(false);
   });
 
+  it("lists each step with the same values the interview's timeline reads: dates, empty deadlines, numbers, flags and names", async () => {
+    const { user, interviewId } = await setup();
+    const sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-18T09:00:00Z"), timeZone: "Europe/Berlin" });
+    const listed = [...sections.overdue.steps, ...sections.today.steps, ...sections.thisWeek.steps, ...sections.later.steps];
+    const timeline = await listInterviewTimeline({ userId: user.id, interviewId });
+    expect(listed).toHaveLength(timeline.filter((step) => step.status === "pending").length);
+    for (const step of listed) {
+      const read = timeline.find((row) => row.id === step.id)!;
+      const keys = Object.keys(step) as (keyof typeof step)[];
+      expect(Object.fromEntries(keys.map((key) => [key, step[key]]))).toEqual(Object.fromEntries(keys.map((key) => [key, read[key]])));
+    }
+    // a thank-you has a deadline and a person; the move-on step neither
+    expect(listed.find((step) => step.kind === "thank_you")!.deadlineAt).toBeInstanceOf(Date);
+    expect(listed.find((step) => step.kind === "move_on")).toMatchObject({ deadlineAt: null, interviewerName: null, completedAt: null });
+  });
+
   it("plans in the user's zone: the same interview in Asia/Kolkata proposes 09:00 IST", async () => {
     const user = await createTestUser({ timeZone: "Asia/Kolkata" });
     const { interviewId } = await createInterview({
