@@ -9,7 +9,8 @@ const NAV_ITEMS = [
   { href: "/settings", label: "Settings" },
 ];
 
-const NAV_LINK = "inline-flex min-h-11 items-center px-2 text-sm font-medium text-slate-700 dark:text-slate-300 hover:text-slate-900 dark:hover:text-white";
+// app/globals.css
+const NAV_LINK = "nav-link";
 
 // Phone first: on a narrow screen the links wrap to a row of their own under
 // the name and "Sign out", so nothing is hidden and no script is needed.

@@ -57,8 +57,8 @@ export function OutcomeButtonGroup({ opportunityId, stage, company, recordOutcom
       return state;
     });
   return (
-    <div role="group" aria-label={`Record an outcome for ${company}`} className="flex flex-wrap items-center gap-2" aria-busy={isBusy}>
-      <span className="text-sm text-slate-600 dark:text-slate-400">{prompt}</span>
+    <div role="group" aria-label={`Record an outcome for ${company}`} className="button-row" aria-busy={isBusy || undefined}>
+      <span className="text-note">{prompt}</span>
       {buttons.map((button) => (
         <button key={button.outcome} type="button" disabled={isBusy} onClick={() => record(button.outcome)} className={BUTTON}>
           {button.label}

@@ -18,8 +18,9 @@ export type StepRow = {
   interviewId: string;
   // the dashboard links each step to its interview; the interview page does not
   interviewLabel: string | null;
-  requiresOverride: boolean;
-  isDraftable: boolean;
+  // present only when true: the page carries every row's props, and an omitted key costs nothing
+  requiresOverride?: true;
+  isDraftable?: true;
 };
 
 const STATUS_BADGES = {
@@ -57,30 +58,28 @@ export function StepListView({
         const isPending = row.status === "pending";
         return (
           <li key={row.id} className="step-row">
-            <div className="min-w-0 sm:flex-1">
-              <p className={`font-semibold break-words ${row.status === "cancelled" || row.status === "skipped" ? "text-slate-500 dark:text-slate-400 line-through" : ""}`}>
+            <div className="step-body">
+              <p className={row.status === "cancelled" || row.status === "skipped" ? "step-title text-slate-500 dark:text-slate-400 line-through" : "step-title"}>
                 {row.title}
                 {badge ? (
-                  <span className={`ml-2 rounded-full px-2 py-0.5 text-xs font-medium no-underline ${badge.className}`}>{badge.label}</span>
+                  <span className={`ml-2 badge no-underline ${badge.className}`}>{badge.label}</span>
                 ) : null}
                 {row.requiresOverride ? (
-                  <span className="ml-2 rounded-full bg-amber-100 dark:bg-amber-900 px-2 py-0.5 text-xs font-medium text-amber-900 dark:text-amber-200">Beyond two: your override</span>
+                  <span className="ml-2 badge bg-amber-100 dark:bg-amber-900 text-amber-900 dark:text-amber-200">Beyond two: your override</span>
                 ) : null}
               </p>
-              <p className="text-sm break-words text-slate-700 dark:text-slate-300">
-                {row.when}
+              <p className="step-when">
+                {/* one text node: React separates adjacent ones with a comment in the HTML */}
+                {row.interviewLabel ? `${row.when} · ` : row.when}
                 {row.interviewLabel ? (
-                  <>
-                    {" · "}
-                    <Link href={`/interviews/${row.interviewId}`} className="text-link">
-                      {row.interviewLabel}
-                    </Link>
-                  </>
+                  <Link href={`/interviews/${row.interviewId}`} className="text-link">
+                    {row.interviewLabel}
+                  </Link>
                 ) : null}
               </p>
-              <p className="mt-1 text-note">{row.reason}</p>
+              <p className="step-reason">{row.reason}</p>
               {isPending && row.isDraftable ? (
-                <Link href={`/drafts/${row.id}`} className="row-link mr-3 font-semibold" aria-label={`Open draft: ${row.title}`}>
+                <Link href={`/drafts/${row.id}`} className="row-link-main" aria-label={`Open draft: ${row.title}`}>
                   Open draft
                 </Link>
               ) : null}
@@ -91,8 +90,8 @@ export function StepListView({
               ) : null}
             </div>
             {isPending ? (
-              <div className="flex flex-col gap-2 sm:items-end">
-                <div className="flex flex-wrap gap-2" aria-busy={commands.isBusy(row.id)}>
+              <div className="step-actions">
+                <div className="button-row" aria-busy={commands.isBusy(row.id) || undefined}>
                   <button type="button" className={STEP_BUTTON} disabled={commands.isBusy(row.id)} onClick={() => runUndoable(row.id, actions.markStepDone)}>
                     Mark done
                   </button>

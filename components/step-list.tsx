@@ -24,8 +24,8 @@ export function toStepRows(steps: DashboardStep[], timeZone: string, showIntervi
     reason: step.reason,
     interviewId: step.interviewId,
     interviewLabel: showInterview ? `${step.role} at ${step.company}` : null,
-    requiresOverride: step.requiresOverride,
-    isDraftable: hasDraft(step.kind),
+    ...(step.requiresOverride ? { requiresOverride: true as const } : {}),
+    ...(hasDraft(step.kind) ? { isDraftable: true as const } : {}),
   }));
 }
 

@@ -57,7 +57,7 @@ export function DashboardView({ isDeleted, timeZoneLabel, groups, opportunities,
                 <h2 id={`${group.id}-heading`} className={`text-lg font-semibold ${group.id === "overdue" ? "text-red-800 dark:text-red-200" : ""}`}>
                   {group.title}
                   {group.total > group.rows.length ? (
-                    <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">
+                    <span className="ml-2 font-normal text-note">
                       (first {group.rows.length} of {group.total}; the rest are on each interview&apos;s page)
                     </span>
                   ) : null}
