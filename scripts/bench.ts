@@ -27,7 +27,7 @@ import { loadDashboardData, type DashboardData } from "@/app/(app)/dashboard/das
 import { benchInsights } from "./bench/insights";
 import { benchDigest } from "./bench/digest";
 import { benchOutbox, startSinkServer } from "./bench/outbox";
-import { buildBaselineApp, LOAD_CONNECTIONS, load, startApp, startNext, stopNext, type LoadResult } from "./bench/http";
+import { buildBaselineApp, LOAD_CONNECTIONS, load, startApp, startNext, stopNext, WARM_UP_SECONDS, type LoadResult } from "./bench/http";
 import { findActionId, measurePage, timeFirstRequest, timeServerAction } from "./bench/pages";
 import { BENCH_ZONE, seedUser } from "./bench/seed";
 import { summariseProfile, takeProfile } from "./bench/profile";
@@ -258,6 +258,7 @@ async function benchHttp(fixture: HttpFixture) {
       empty: [`${appUrl}/dashboard`, { cookie: `authjs.session-token=${fixture.emptySessionToken}` }, app.pid],
     } as const;
     const rounds: Record<keyof typeof targets, LoadResult[]> = { bare: [], dashboard: [], empty: [] };
+    for (const [url, headers] of Object.values(targets)) await load(url, headers, undefined, WARM_UP_SECONDS);
     for (let round = 0; round < LOAD_ROUNDS; round++) {
       for (const [name, [url, headers, pid]] of Object.entries(targets)) rounds[name as keyof typeof targets].push(await load(url, headers, pid));
     }
@@ -273,7 +274,7 @@ async function benchHttp(fixture: HttpFixture) {
       `  ${label}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${kib.toFixed(0)} KiB, non-2xx ${result.non2xx}, errors ${result.errors}` +
         (result.cpuMs ? `; CPU a request: server ${ms(result.cpuMs.server)}, PostgreSQL ${ms(result.cpuMs.database)}` : ""),
     );
-  console.log(`  req/s averaged over ${LOAD_ROUNDS} rounds taken in turn`);
+  console.log(`  req/s averaged over ${LOAD_ROUNDS} rounds taken in turn, after ${WARM_UP_SECONDS} s of warm-up each`);
   line("bare Next.js page, the same DashboardView and props", bare, barePage.htmlKiB);
   line(`/dashboard (${INTERVIEWS.toLocaleString("en")} interviews)`, dashboard, dashboardPage.htmlKiB);
   line("/dashboard (no interviews)", empty, emptyPage.htmlKiB);

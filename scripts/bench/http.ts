@@ -7,6 +7,8 @@ import { cpuSeconds } from "./profile";
 
 export const LOAD_CONNECTIONS = 10;
 const LOAD_SECONDS = 10;
+/** Load before the measured rounds: a page's first seconds run cold code (JIT), and the larger app warms slower than the bare one. */
+export const WARM_UP_SECONDS = 5;
 const READY_TIMEOUT_MS = 60_000;
 
 export type LoadResult = {
@@ -73,9 +75,9 @@ export async function stopNext(child: ChildProcess): Promise<void> {
 }
 
 /** Loads `url` for LOAD_SECONDS; given the server's pid, also the CPU each request cost it and PostgreSQL. */
-export async function load(url: string, headers: Record<string, string> = {}, serverPid?: number): Promise<LoadResult> {
+export async function load(url: string, headers: Record<string, string> = {}, serverPid?: number, seconds = LOAD_SECONDS): Promise<LoadResult> {
   const before = serverPid === undefined ? undefined : cpuSeconds(serverPid);
-  const result = await autocannon({ url, connections: LOAD_CONNECTIONS, duration: LOAD_SECONDS, headers });
+  const result = await autocannon({ url, connections: LOAD_CONNECTIONS, duration: seconds, headers });
   const after = serverPid === undefined ? undefined : cpuSeconds(serverPid);
   const perRequest = (seconds: number) => (seconds * 1_000) / Math.max(1, result.requests.total);
   return {
