@@ -16,21 +16,17 @@ export const PIPELINE_PAGE_SIZE = 100;
 type StageSource = { id: AnyPgColumn; userId: AnyPgColumn; status: AnyPgColumn; statusChangedAt: AnyPgColumn };
 
 // A reply counts from the interview on (as the plan counts it: lib/plan/outcome.ts hasReplied).
-// Both subqueries start from the opportunity's interviews (interview_opportunity_idx), so each
-// card costs a few index lookups, not a pass over every pending step or reply of the user.
 const repliedAt = (opportunity: StageSource) => sql<Date | null>`(
-  select max(${replies.receivedAt}) from ${interviews}
-  inner join ${replies} on ${replies.interviewId} = ${interviews.id}
-  where ${interviews.opportunityId} = ${opportunity.id} and ${replies.userId} = ${opportunity.userId}
+  select max(${replies.receivedAt}) from ${replies}
+  inner join ${interviews} on ${interviews.id} = ${replies.interviewId}
+  where ${replies.userId} = ${opportunity.userId} and ${interviews.opportunityId} = ${opportunity.id}
     and ${replies.receivedAt} >= ${interviews.startsAt})`;
 
 // A thank-you or letter still to send: the user owes something; after it, they wait for a reply.
-// A scalar subquery rather than EXISTS: PostgreSQL turns a correlated EXISTS into one hash of
-// all such steps joined to all the user's interviews, rebuilt on every query.
-const owesCourtesy = (opportunity: StageSource) => sql`(
-  select 1 from ${interviews} inner join ${planSteps} on ${planSteps.interviewId} = ${interviews.id}
-  where ${interviews.opportunityId} = ${opportunity.id} and ${planSteps.userId} = ${opportunity.userId}
-    and ${planSteps.status} = 'pending' and ${planSteps.kind} in ('thank_you', 'letter') limit 1) is not null`;
+const owesCourtesy = (opportunity: StageSource) => sql`exists (
+  select 1 from ${planSteps} inner join ${interviews} on ${interviews.id} = ${planSteps.interviewId}
+  where ${planSteps.userId} = ${opportunity.userId} and ${interviews.opportunityId} = ${opportunity.id}
+    and ${planSteps.status} = 'pending' and ${planSteps.kind} in ('thank_you', 'letter'))`;
 
 /** The stage and since when, as columns of a select over `opportunity` (the table, or the dashboard query's alias of it). */
 export function stageColumns(opportunity: StageSource = opportunities) {
