@@ -29,6 +29,8 @@ export type TestSmtpServer = {
   connections: () => number;
   /** the most connections that were open at the same time */
   peakOpenConnections: () => number;
+  /** connections a client broke off in the middle of a mail transaction (a worker killed mid-send) */
+  resetMidTransaction: () => number;
   close: () => Promise<void>;
 };
 
@@ -115,6 +117,14 @@ export async function startTestSmtpServer(options: Options = {}): Promise<TestSm
   };
   const server = new SMTPServer(serverOptions);
   holder.server = server;
+  // smtp-server emits a client's reset during a transaction as an "error" event, which
+  // would be uncaught in the test process: the kill tests cause exactly that, so it is
+  // counted; anything else still fails the run
+  let resetMidTransaction = 0;
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "ECONNRESET" || error.code === "EPIPE") resetMidTransaction += 1;
+    else throw error;
+  });
   const listenOn = options.address ?? "127.0.0.1";
   await new Promise<void>((resolve) => server.listen(0, listenOn, resolve));
   const address = server.server.address();
@@ -128,6 +138,7 @@ export async function startTestSmtpServer(options: Options = {}): Promise<TestSm
     logins,
     connections: () => connections,
     peakOpenConnections: () => peakOpenConnections,
+    resetMidTransaction: () => resetMidTransaction,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
