@@ -1,6 +1,5 @@
 import "server-only";
 import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { db } from "@/lib/db/client";
 import { interviewers, interviews, opportunities, planSteps, replies } from "@/lib/db/schema";
 
@@ -12,32 +11,31 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 export const MAX_PIPELINE_QUERY_LENGTH = 100;
 export const PIPELINE_PAGE_SIZE = 100;
 
-/** The opportunity columns a stage is worked out from: the table itself, or its alias inside a relational query. */
-type StageSource = { id: AnyPgColumn; userId: AnyPgColumn; status: AnyPgColumn; statusChangedAt: AnyPgColumn };
-
 // A reply counts from the interview on (as the plan counts it: lib/plan/outcome.ts hasReplied).
-const repliedAt = (opportunity: StageSource) => sql<Date | null>`(
+const repliedAt = sql<Date | null>`(
   select max(${replies.receivedAt}) from ${replies}
   inner join ${interviews} on ${interviews.id} = ${replies.interviewId}
-  where ${replies.userId} = ${opportunity.userId} and ${interviews.opportunityId} = ${opportunity.id}
+  where ${replies.userId} = ${opportunities.userId} and ${interviews.opportunityId} = ${opportunities.id}
     and ${replies.receivedAt} >= ${interviews.startsAt})`;
 
 // A thank-you or letter still to send: the user owes something; after it, they wait for a reply.
-const owesCourtesy = (opportunity: StageSource) => sql`exists (
+// PostgreSQL runs this EXISTS as one hash per query, the better plan for the pages that
+// work out every opportunity's stage (docs/performance.md).
+const owesCourtesy = sql`exists (
   select 1 from ${planSteps} inner join ${interviews} on ${interviews.id} = ${planSteps.interviewId}
-  where ${planSteps.userId} = ${opportunity.userId} and ${interviews.opportunityId} = ${opportunity.id}
+  where ${planSteps.userId} = ${opportunities.userId} and ${interviews.opportunityId} = ${opportunities.id}
     and ${planSteps.status} = 'pending' and ${planSteps.kind} in ('thank_you', 'letter'))`;
 
-/** The stage and since when, as columns of a select over `opportunity` (the table, or the dashboard query's alias of it). */
-export function stageColumns(opportunity: StageSource = opportunities) {
-  const replied = repliedAt(opportunity);
+/** The stage and since when, as columns of a select over `opportunity` (the pipeline, the dashboard's cards). */
+export function stageColumns() {
+  const replied = sql`${repliedAt}`;
   return {
     stage: sql<PipelineStage>`case
-      when ${opportunity.status} <> 'active' then ${opportunity.status}::text
+      when ${opportunities.status} <> 'active' then ${opportunities.status}::text
       when ${replied} is not null then 'replied'
-      when ${owesCourtesy(opportunity)} then 'active'
+      when ${owesCourtesy} then 'active'
       else 'waiting' end`.as("stage"),
-    since: sql<Date | null>`case when ${opportunity.status} <> 'active' then ${opportunity.statusChangedAt} else ${replied} end`
+    since: sql<Date | null>`case when ${opportunities.status} <> 'active' then ${opportunities.statusChangedAt} else ${replied} end`
       .mapWith(opportunities.statusChangedAt)
       .as("since"),
   };
