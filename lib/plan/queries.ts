@@ -31,27 +31,15 @@ function listedStepColumns() {
   };
 }
 
+// An interview's timeline: a listed step's columns, with its key, version and stage beside them.
 function stepColumns() {
   return {
-    id: planSteps.id,
+    ...listedStepColumns(),
     key: planSteps.key,
-    kind: planSteps.kind,
-    status: planSteps.status,
-    sequence: planSteps.sequence,
-    variant: planSteps.variant,
-    dueAt: planSteps.dueAt,
-    deadlineAt: planSteps.deadlineAt,
-    reason: planSteps.reason,
-    requiresOverride: planSteps.requiresOverride,
-    completedAt: planSteps.completedAt,
     version: planSteps.version,
     updatedAt: planSteps.updatedAt,
-    interviewId: planSteps.interviewId,
-    interviewerName: interviewers.name,
     stage: interviews.stage,
     opportunityId: opportunities.id,
-    company: opportunities.company,
-    role: opportunities.role,
   };
 }
 
