@@ -190,6 +190,11 @@ type HttpFixture = {
   interviewId: string;
 };
 
+/** The environment the bench's web server runs with: its database, and its own address for links and Auth.js. */
+function appEnv(databaseUrl: string): Record<string, string> {
+  return { DATABASE_URL: databaseUrl, APP_URL: `http://localhost:${APP_PORT}`, AUTH_URL: `http://localhost:${APP_PORT}` };
+}
+
 const ratio = (value: number, base: number) => (value / base).toFixed(2);
 const LOAD_ROUNDS = 2;
 
@@ -241,7 +246,7 @@ async function benchHttp(fixture: HttpFixture) {
   const baselineDir = buildBaselineApp(process.cwd(), fixture.dashboardData);
   const bareUrl = `http://127.0.0.1:${BASELINE_PORT}/`;
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  const env = { DATABASE_URL: fixture.databaseUrl, APP_URL: `http://localhost:${APP_PORT}`, AUTH_URL: `http://localhost:${APP_PORT}` };
+  const env = appEnv(fixture.databaseUrl);
   const baseline = await startNext(baselineDir, BASELINE_PORT, {});
   const app = await startApp(APP_PORT, env).catch(async (error: unknown) => {
     await stopNext(baseline);
@@ -293,7 +298,7 @@ async function benchHttp(fixture: HttpFixture) {
 
 // `npm run bench -- --http-only --feed-first`: only the cold feed, to try a change to it quickly
 async function benchFeedFirstRequest(fixture: HttpFixture) {
-  const env = { DATABASE_URL: fixture.databaseUrl, APP_URL: `http://localhost:${APP_PORT}`, AUTH_URL: `http://localhost:${APP_PORT}` };
+  const env = appEnv(fixture.databaseUrl);
   const feed = await timeFirstRequest({ port: APP_PORT, env, path: `/calendar/${fixture.feedToken}.ics`, restarts: 5 });
   console.log(`  feed first request after restart: ${ms(feed.first.median)} (target < 300), worst ${ms(feed.first.max)} of ${feed.first.runs} restarts; second request ${ms(feed.second.median)}`);
 }
@@ -303,12 +308,12 @@ async function benchFeedFirstRequest(fixture: HttpFixture) {
 async function profileDashboard(databaseUrl: string, sessionToken: string) {
   const dir = path.resolve(".data/profiles");
   rmSync(dir, { recursive: true, force: true });
-  const env = { DATABASE_URL: databaseUrl, APP_URL: `http://localhost:${APP_PORT}`, AUTH_URL: `http://localhost:${APP_PORT}` };
+  const env = appEnv(databaseUrl);
   const app = await startApp(APP_PORT, env, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
   const url = `http://127.0.0.1:${APP_PORT}/dashboard`;
   const cookie = `authjs.session-token=${sessionToken}`;
   const html = await (await fetch(url, { headers: { cookie } })).text();
-  await load(url, { cookie });
+  await load(url, { cookie }, undefined, WARM_UP_SECONDS);
   const loadStart = performance.now();
   const result = await load(url, { cookie }, app.pid);
   const loadMs = performance.now() - loadStart;
