@@ -9,9 +9,6 @@ const NAV_ITEMS = [
   { href: "/settings", label: "Settings" },
 ];
 
-// app/globals.css
-const NAV_LINK = "nav-link";
-
 // Phone first: on a narrow screen the links wrap to a row of their own under
 // the name and "Sign out", so nothing is hidden and no script is needed.
 // The layout hands in the sign-out action (app/(app)/actions.ts): components/ does not import routes.
@@ -25,7 +22,7 @@ export function AppNav({ email, signOutAction }: { email: string; signOutAction:
         <ul className="order-last flex w-full flex-wrap items-center gap-x-2 sm:order-none sm:w-auto sm:gap-x-4">
           {NAV_ITEMS.map(({ href, label }) => (
             <li key={href}>
-              <Link href={href} className={NAV_LINK}>
+              <Link href={href} className="nav-link">
                 {label}
               </Link>
             </li>

@@ -77,7 +77,7 @@ export function StepListView({
                   </Link>
                 ) : null}
               </p>
-              <p className="step-reason">{row.reason}</p>
+              <p className="mt-1 text-note">{row.reason}</p>
               {isPending && row.isDraftable ? (
                 <Link href={`/drafts/${row.id}`} className="row-link-main" aria-label={`Open draft: ${row.title}`}>
                   Open draft
