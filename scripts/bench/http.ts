@@ -79,7 +79,7 @@ export async function load(url: string, headers: Record<string, string> = {}, se
   const before = serverPid === undefined ? undefined : cpuSeconds(serverPid);
   const result = await autocannon({ url, connections: LOAD_CONNECTIONS, duration: seconds, headers });
   const after = serverPid === undefined ? undefined : cpuSeconds(serverPid);
-  const perRequest = (seconds: number) => (seconds * 1_000) / Math.max(1, result.requests.total);
+  const perRequest = (cpuUsed: number) => (cpuUsed * 1_000) / Math.max(1, result.requests.total);
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
