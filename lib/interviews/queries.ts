@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { interviewers, interviews, opportunities } from "@/lib/db/schema";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { literalLimit } from "@/lib/db/literal-limit";
 import { stageColumns, type OpportunityStage } from "@/lib/opportunities/pipeline";
 import type { InterviewStage } from "@/lib/plan/types";
 
@@ -45,17 +46,23 @@ export type OpportunityChoice = Awaited<ReturnType<typeof listOpportunityChoices
 export const DASHBOARD_OPPORTUNITIES = 15;
 export const ALL_OPPORTUNITIES_LIMIT = 1_000;
 
-let preparedDashboard: ReturnType<typeof prepareDashboard> | undefined;
+/** The two lists of opportunity cards: the dashboard's latest few, and All interviews. */
+export type OpportunityListSize = typeof DASHBOARD_OPPORTUNITIES | typeof ALL_OPPORTUNITIES_LIMIT;
+
+const preparedLists = new Map<OpportunityListSize, ReturnType<typeof prepareList>>();
 
 /** An interview as the dashboard's JSON brings it: id, stage, start (ISO), zone, interviewer names in order. */
 type InterviewTuple = [id: string, stage: InterviewStage, startsAt: string, timeZone: string, interviewerNames: string[]];
 
-// Prepared once per process: the dashboard asks on every request. The
+// Prepared once per process and list: the dashboard asks on every request. The
 // opportunities come in the order of opportunity_user_last_interview_idx, so
 // the first few are read from it. Each brings its stage and its interviews
 // (newest first, with their interviewers' names) as one JSON value: one row
-// per opportunity for the driver to read, in one round trip.
-function prepareDashboard() {
+// per opportunity for the driver to read, in one round trip. The limit is
+// written into each list's statement rather than passed: with it as a
+// parameter PostgreSQL planned the statement again on every execution
+// (docs/performance.md).
+function prepareList(size: OpportunityListSize) {
   const interviewerNames = sql`(select coalesce(json_agg(${interviewers.name} order by ${interviewers.position}), '[]'::json)
     from ${interviewers} where ${interviewers.interviewId} = ${interviews.id})`;
   const interviewsJson = sql`(select coalesce(json_agg(json_build_array(${interviews.id}, ${interviews.stage}, ${interviews.startsAt}, ${interviews.timeZone}, ${interviewerNames})
@@ -76,15 +83,16 @@ function prepareDashboard() {
     .from(opportunities)
     .where(eq(opportunities.userId, sql.placeholder("userId")))
     .orderBy(sql`${opportunities.lastInterviewAt} desc nulls last`, sql`${opportunities.updatedAt} desc nulls last`)
-    .limit(sql.placeholder("limit"))
-    .prepare("dashboard_opportunities");
+    .limit(literalLimit(size))
+    .prepare(`opportunity_list_${size}`);
 }
 
 // Opportunities with their stage and interviews, most recent first, in one
 // query whatever the number of interviews (the dashboard shows the latest few).
-export async function listDashboard({ userId, limit = DASHBOARD_OPPORTUNITIES }: { userId: string; limit?: number }) {
-  preparedDashboard ??= prepareDashboard();
-  const rows = await preparedDashboard.execute({ userId, limit });
+export async function listDashboard({ userId, limit = DASHBOARD_OPPORTUNITIES }: { userId: string; limit?: OpportunityListSize }) {
+  let list = preparedLists.get(limit);
+  if (!list) preparedLists.set(limit, (list = prepareList(limit)));
+  const rows = await list.execute({ userId });
   return rows.map(({ interviews: rounds, stage, since, ...opportunity }) => ({
     ...opportunity,
     stage: { stage, since } satisfies OpportunityStage,

@@ -3,6 +3,7 @@ import { and, asc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import { DateTime } from "luxon";
 import { getDb } from "@/lib/db/client";
+import { literalLimit } from "@/lib/db/literal-limit";
 import { interviewers, interviews, opportunities, planSteps } from "@/lib/db/schema";
 import { getLocalDay } from "@/lib/time-zones";
 
@@ -82,23 +83,25 @@ function prepareQueries() {
     later: gte(planSteps.dueAt, horizon),
   };
   const order = [asc(planSteps.dueAt), sql`${interviewers.position} asc nulls last`, asc(planSteps.id)];
+  // Each section's steps are chosen from plan_step (and the interviewer, whose
+  // position breaks ties) before anything else is joined: the opportunity and
+  // interview are read for the ten listed, not for every step tied on due_at.
   const listSection = (section: SectionName) =>
     db
       .select({
-        ...listedStepColumns(),
+        id: planSteps.id,
         section: sql<SectionName>`${sql.raw(`'${section}'`)}`.as("section"),
         rank: sql<number>`row_number() over (order by ${sql.join(order, sql`, `)})`.as("rank"),
         total: sql<number>`(select count(*)::int from ${planSteps} where ${and(isPending, sectionFilters[section])})`.as("total"),
       })
       .from(planSteps)
-      .innerJoin(interviews, eq(interviews.id, planSteps.interviewId))
-      .innerJoin(opportunities, eq(opportunities.id, interviews.opportunityId))
       .leftJoin(interviewers, eq(interviewers.id, planSteps.interviewerId))
       .where(and(isPending, sectionFilters[section]))
       .orderBy(...order)
-      .limit(DASHBOARD_SECTION_LIMIT);
+      .limit(literalLimit(DASHBOARD_SECTION_LIMIT));
   const listed = unionAll(listSection("overdue"), listSection("today"), listSection("thisWeek"), listSection("later")).as("listed");
-  const fields = [listed.section, listed.total, ...LISTED_KEYS.map((key) => listed[key])];
+  const listedColumns = listedStepColumns();
+  const fields = [listed.section, listed.total, ...LISTED_KEYS.map((key) => listedColumns[key])];
   return {
     // One row holding every listed step as a JSON array: the driver reads one
     // value instead of 40 rows of 16 columns (ranked within each section, so
@@ -106,6 +109,10 @@ function prepareQueries() {
     dashboard: db
       .select({ steps: sql<unknown[][]>`coalesce(json_agg(json_build_array(${sql.join(fields, sql`, `)}) order by ${listed.rank}), '[]'::json)`.as("steps") })
       .from(listed)
+      .innerJoin(planSteps, eq(planSteps.id, listed.id))
+      .innerJoin(interviews, eq(interviews.id, planSteps.interviewId))
+      .innerJoin(opportunities, eq(opportunities.id, interviews.opportunityId))
+      .leftJoin(interviewers, eq(interviewers.id, planSteps.interviewerId))
       .prepare("dashboard_steps"),
     timeline: base()
       .where(and(eq(planSteps.userId, userId), eq(planSteps.interviewId, sql.placeholder("interviewId"))))
