@@ -31,9 +31,6 @@ const NEXT_OUTCOMES: Record<PipelineStage, { prompt: string; buttons: OutcomeBut
   hired: { prompt: "Changed?", buttons: [REOPEN] },
 };
 
-// app/globals.css: one short class for a button every row repeats
-const BUTTON = "btn-outcome";
-
 type Commands = ReturnType<typeof useRowCommands>;
 
 type Props = {
@@ -57,10 +54,10 @@ export function OutcomeButtonGroup({ opportunityId, stage, company, recordOutcom
       return state;
     });
   return (
-    <div role="group" aria-label={`Record an outcome for ${company}`} className="button-row" aria-busy={isBusy || undefined}>
+    <div role="group" aria-label={`Record an outcome for ${company}`} className="row-buttons" aria-busy={isBusy || undefined}>
       <span className="text-note">{prompt}</span>
       {buttons.map((button) => (
-        <button key={button.outcome} type="button" disabled={isBusy} onClick={() => record(button.outcome)} className={BUTTON}>
+        <button key={button.outcome} type="button" disabled={isBusy} onClick={() => record(button.outcome)}>
           {button.label}
         </button>
       ))}

@@ -4,10 +4,6 @@ import { useActionState } from "react";
 import { INITIAL_ACTION_STATE } from "@/lib/actions/state";
 import type { PlanCommands } from "./plan-commands";
 
-// 44 px tall: a thumb's width (phone first)
-// app/globals.css: one short class for a button every row repeats
-export const STEP_BUTTON = "btn-row";
-
 // Mounted when opened, so a list of steps holds one form state, not one per row.
 export function SnoozeForm({ stepId, defaultSnoozeLocal, snoozeStep }: { stepId: string; defaultSnoozeLocal: string; snoozeStep: PlanCommands["snoozeStep"] }) {
   const [snoozeState, snoozeAction, isSaving] = useActionState(snoozeStep, INITIAL_ACTION_STATE);
@@ -31,7 +27,8 @@ export function SnoozeForm({ stepId, defaultSnoozeLocal, snoozeStep }: { stepId:
           className="min-h-11 rounded-md border border-slate-300 dark:border-slate-600 px-2 py-1 text-base sm:text-sm"
         />
       </div>
-      <button type="submit" className={STEP_BUTTON} disabled={isSaving}>
+      {/* btn-row (app/globals.css): a row button's look, 44 px tall for a thumb */}
+      <button type="submit" className="btn-row" disabled={isSaving}>
         Save snooze
       </button>
       <p id={`${inputId}-error`} aria-live="polite" className="w-full text-xs text-red-700 dark:text-red-300">

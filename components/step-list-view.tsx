@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { ActionState } from "@/lib/actions/state";
 import type { StepStatus } from "@/lib/plan/types";
 import type { PlanCommands } from "./plan-commands";
-import { SnoozeForm, STEP_BUTTON } from "./step-actions";
+import { SnoozeForm } from "./step-actions";
 import { useUndoToast } from "./undo-toast";
 import { useRowCommands } from "./use-row-commands";
 
@@ -91,20 +91,19 @@ export function StepListView({
             </div>
             {isPending ? (
               <div className="step-actions">
-                <div className="button-row" aria-busy={commands.isBusy(row.id) || undefined}>
-                  <button type="button" className={STEP_BUTTON} disabled={commands.isBusy(row.id)} onClick={() => runUndoable(row.id, actions.markStepDone)}>
+                <div className="row-buttons" aria-busy={commands.isBusy(row.id) || undefined}>
+                  <button type="button" disabled={commands.isBusy(row.id)} onClick={() => runUndoable(row.id, actions.markStepDone)}>
                     Mark done
                   </button>
                   <button
                     type="button"
-                    className={STEP_BUTTON}
                     disabled={commands.isBusy(row.id)}
                     aria-expanded={snoozingId === row.id}
                     onClick={() => setSnoozingId((open) => (open === row.id ? null : row.id))}
                   >
                     Snooze
                   </button>
-                  <button type="button" className={STEP_BUTTON} disabled={commands.isBusy(row.id)} onClick={() => runUndoable(row.id, actions.skipStep)}>
+                  <button type="button" disabled={commands.isBusy(row.id)} onClick={() => runUndoable(row.id, actions.skipStep)}>
                     Skip
                   </button>
                 </div>
