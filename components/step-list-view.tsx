@@ -35,11 +35,14 @@ export function StepListView({
   label,
   defaultSnoozeLocal,
   actions,
+  isPreview = false,
 }: {
   rows: StepRow[];
   label: string;
   defaultSnoozeLocal: string;
   actions: PlanCommands;
+  // what is coming, without the buttons and links: acted on from each interview's page
+  isPreview?: boolean;
 }) {
   const commands = useRowCommands();
   const toast = useUndoToast();
@@ -55,7 +58,7 @@ export function StepListView({
     <ul aria-label={label} className="divide-y divide-slate-100 dark:divide-slate-800 rounded-lg border border-slate-200 dark:border-slate-700 bg-white dark:bg-slate-900 shadow-sm">
       {rows.map((row) => {
         const badge = STATUS_BADGES[row.status];
-        const isPending = row.status === "pending";
+        const canAct = row.status === "pending" && !isPreview;
         return (
           <li key={row.id} className="step-row">
             <div className="step-body">
@@ -78,18 +81,18 @@ export function StepListView({
                 ) : null}
               </p>
               <p className="mt-1 text-note">{row.reason}</p>
-              {isPending && row.isDraftable ? (
+              {canAct && row.isDraftable ? (
                 <Link href={`/drafts/${row.id}`} className="row-link-main" aria-label={`Open draft: ${row.title}`}>
                   Open draft
                 </Link>
               ) : null}
-              {isPending ? (
+              {canAct ? (
                 <a href={`/interviews/${row.interviewId}/calendar?step=${row.id}`} className="row-link" download aria-label={`Add to calendar: ${row.title}`}>
                   Add to calendar
                 </a>
               ) : null}
             </div>
-            {isPending ? (
+            {canAct ? (
               <div className="step-actions">
                 <div className="row-buttons" aria-busy={commands.isBusy(row.id) || undefined}>
                   <button type="button" disabled={commands.isBusy(row.id)} onClick={() => runUndoable(row.id, actions.markStepDone)}>

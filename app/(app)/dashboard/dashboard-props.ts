@@ -12,12 +12,13 @@ export type DashboardData = Omit<DashboardViewProps, "isDeleted" | "actions">;
 // Its own module so `npm run bench` renders the same props in a bare Next.js app (docs/performance.md).
 export async function loadDashboardData({ userId, timeZone, sendHour, now }: { userId: string; timeZone: string; sendHour: number; now: Date }): Promise<DashboardData> {
   const [opportunities, sections] = await Promise.all([listDashboard({ userId }), listDashboardSteps({ userId, now, timeZone })]);
-  const group = (id: string, title: string, section: DashboardSection, empty: string): DashboardGroup => ({
+  const group = (id: string, title: string, section: DashboardSection, empty: string, previewNote?: string): DashboardGroup => ({
     id,
     title,
     empty,
     rows: toStepRows(section.steps, timeZone, true),
     total: section.total,
+    ...(previewNote ? { previewNote } : {}),
   });
   return {
     timeZoneLabel: timeZone.replace(/_/g, " "),
@@ -25,7 +26,8 @@ export async function loadDashboardData({ userId, timeZone, sendHour, now }: { u
       group("overdue", "Overdue", sections.overdue, ""),
       group("today", "Today", sections.today, "Nothing due today."),
       group("this-week", "This week", sections.thisWeek, "Nothing else this week."),
-      group("later", "Later", sections.later, "Nothing planned further out."),
+      // more than a week out: listed to show what is coming; the buttons are on the interview's page
+      group("later", "Later", sections.later, "Nothing planned further out.", "Coming after this week. To change one of these, open its interview."),
     ],
     opportunities: toOpportunityRows(opportunities, timeZone),
     hasMoreOpportunities: opportunities.length === DASHBOARD_OPPORTUNITIES,

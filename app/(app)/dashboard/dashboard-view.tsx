@@ -6,7 +6,15 @@ import type { PlanCommands } from "@/components/plan-commands";
 import { StepListView, type StepRow } from "@/components/step-list-view";
 import { StatusNotice } from "@/components/status-notice";
 
-export type DashboardGroup = { id: string; title: string; empty: string; rows: StepRow[]; total: number };
+export type DashboardGroup = {
+  id: string;
+  title: string;
+  empty: string;
+  rows: StepRow[];
+  total: number;
+  // listed without buttons, with a line saying where to act on them (the Later section)
+  previewNote?: string;
+};
 
 export type DashboardViewProps = {
   isDeleted: boolean;
@@ -66,7 +74,8 @@ export function DashboardView({ isDeleted, timeZoneLabel, groups, opportunities,
                   <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{group.empty}</p>
                 ) : (
                   <div className="mt-2">
-                    <StepListView rows={group.rows} label={group.title} defaultSnoozeLocal={defaultSnoozeLocal} actions={actions} />
+                    {group.previewNote ? <p className="mb-2 text-note">{group.previewNote}</p> : null}
+                    <StepListView rows={group.rows} label={group.title} defaultSnoozeLocal={defaultSnoozeLocal} actions={actions} isPreview={Boolean(group.previewNote)} />
                   </div>
                 )}
               </section>
