@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { sessions } from "@/lib/db/schema";
+import { sessions, users } from "@/lib/db/schema";
 import { getDb, setupTestDatabase } from "@/lib/test/database";
 import { createTestSession, createTestUser } from "@/lib/test/factories";
 import { captureNavigation, nextHeadersModule, signInAs } from "@/lib/test/request-context";
@@ -20,10 +20,11 @@ async function expiresOf(sessionToken: string): Promise<Date> {
 }
 
 describe("session lookup", () => {
-  it("reads the user and their display settings from the session cookie", async () => {
+  it("reads the user, their display settings and data version from the session cookie", async () => {
     const user = await createTestUser({ timeZone: "Asia/Kolkata", sendHour: 8 });
+    await getDb().update(users).set({ dataVersion: 42 }).where(eq(users.id, user.id));
     signInAs(await createTestSession(user.id));
-    expect(await getSessionUser()).toEqual({ id: user.id, email: user.email, timeZone: "Asia/Kolkata", sendHour: 8, hasDetectedTimeZone: true });
+    expect(await getSessionUser()).toEqual({ id: user.id, email: user.email, timeZone: "Asia/Kolkata", sendHour: 8, hasDetectedTimeZone: true, dataVersion: 42 });
   });
 
   it("falls back to UTC until the browser reports a zone", async () => {

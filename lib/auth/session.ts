@@ -24,6 +24,7 @@ function prepareQueries() {
         email: users.email,
         timeZone: users.timeZone,
         sendHour: users.sendHour,
+        dataVersion: users.dataVersion,
         expires: sessions.expires,
       })
       .from(sessions)
@@ -49,6 +50,8 @@ export type SessionUser = {
   timeZone: string;
   sendHour: number;
   hasDetectedTimeZone: boolean;
+  /** what a cached dashboard is checked against (lib/db/schema.ts users.dataVersion) */
+  dataVersion: number;
 };
 
 // Expired sessions are refused; a live one is extended as Auth.js does (at most
@@ -68,6 +71,7 @@ async function findSessionUser(cookieToken: string, now: Date): Promise<SessionU
     timeZone: row.timeZone ?? DEFAULT_TIME_ZONE,
     sendHour: row.sendHour,
     hasDetectedTimeZone: row.timeZone !== null,
+    dataVersion: row.dataVersion,
   };
 }
 

@@ -50,6 +50,11 @@ export const users = pgTable("user", {
   holidayRegion: text("holiday_region"),
   // set when the user saves the holiday setting, so "None" chosen differs from never asked
   holidaysChosenAt: timestamp("holidays_chosen_at", { withTimezone: true }),
+  // The id of the last transaction that changed what the dashboard shows (the
+  // user's opportunities, interviews, interviewers, steps or replies), set by
+  // database triggers at commit (drizzle/0016): a cached dashboard made under
+  // another value is stale, whichever process or path wrote (docs/architecture.md).
+  dataVersion: bigint("data_version", { mode: "number" }).notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
