@@ -4,13 +4,14 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { GET as feedRoute } from "@/app/calendar/[token]/route";
 import { buildCalendarFeed, createEventCache } from "@/lib/calendar";
 import { rotateFeedToken } from "@/lib/calendar/feed-tokens";
 import type { FeedStep } from "@/lib/calendar";
 import { closeDb, getDb } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
 import { buildDraft, draftToPlainBody } from "@/lib/drafts/build-draft";
 import { renderDraftEmail } from "@/lib/drafts/render";
 import type { DraftInput } from "@/lib/drafts/types";
@@ -152,6 +153,14 @@ async function benchDashboardData(userId: string, now: Date) {
   const perPage = sqlStatements;
   const timing = await time(200, 20, loadDashboard);
   report("settings + steps + opportunities", timing, `, ${perPage} queries per page`);
+  // the page's props as the page asks for them: read afresh after a change, or the cached ones (docs/architecture.md)
+  const settings = await getUserSettings({ userId });
+  const [version] = await getDb().select({ dataVersion: users.dataVersion }).from(users).where(eq(users.id, userId));
+  if (!version) throw new Error("the seeded user is gone");
+  const { dataVersion } = version;
+  const request = { userId, timeZone: settings.timeZone, sendHour: settings.sendHour, now };
+  report("page props, read afresh (changed since the last visit)", await time(200, 20, () => loadDashboardData({ ...request, dataVersion: null })));
+  report("page props, cached (nothing changed)", await time(200, 20, () => loadDashboardData({ ...request, dataVersion })));
   const interviewIds = (await getDb().execute<{ id: string }>(`select id from interview where user_id = '${userId}'`)).map((row) => row.id);
   const sync = await time(3, 1, () => getDb().transaction((tx) => syncInterviewPlans(tx, { userId, interviewIds, now })));
   report(`re-plan all ${interviewIds.length} interviews (settings change)`, sync);
@@ -340,7 +349,7 @@ async function prepareHttpFixture(databaseUrl: string, seeded: Awaited<ReturnTyp
     databaseUrl,
     sessionToken: seeded.sessionToken,
     emptySessionToken: (await seedUser(0, now)).sessionToken,
-    dashboardData: await loadDashboardData({ userId: seeded.userId, timeZone: settings.timeZone, sendHour: settings.sendHour, now }),
+    dashboardData: await loadDashboardData({ userId: seeded.userId, timeZone: settings.timeZone, sendHour: settings.sendHour, now, dataVersion: null }),
     feedToken: await rotateFeedToken({ userId: seeded.userId, now }),
     draftStepId: step.id,
     interviewId: step.interviewId,

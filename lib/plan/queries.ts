@@ -107,7 +107,11 @@ function prepareQueries() {
     // value instead of 40 rows of 16 columns (ranked within each section, so
     // ordering by rank keeps each section's order).
     dashboard: db
-      .select({ steps: sql<unknown[][]>`coalesce(json_agg(json_build_array(${sql.join(fields, sql`, `)}) order by ${listed.rank}), '[]'::json)`.as("steps") })
+      .select({
+        steps: sql<unknown[][]>`coalesce(json_agg(json_build_array(${sql.join(fields, sql`, `)}) order by ${listed.rank}), '[]'::json)`.as("steps"),
+        // the next pending deadline: when it passes, its step becomes overdue
+        nextDeadline: sql<string | null>`(select min(${planSteps.deadlineAt}) from ${planSteps} where ${and(isPending, sql`${planSteps.deadlineAt} > ${now}`)})`.as("next_deadline"),
+      })
       .from(listed)
       .innerJoin(planSteps, eq(planSteps.id, listed.id))
       .innerJoin(interviews, eq(interviews.id, planSteps.interviewId))
@@ -135,13 +139,16 @@ export type DashboardSection = { steps: DashboardStep[]; total: number };
 
 export type DashboardSections = Record<SectionName, DashboardSection>;
 
+/** The dashboard's sections, and the first moment the clock alone changes them (a new day, or a deadline passing). */
+export type DashboardSteps = { sections: DashboardSections; changesAt: Date };
+
 // "What should I do today?": pending steps in the user's zone, in one query
 // whatever the number of interviews.
-export async function listDashboardSteps({ userId, now, timeZone }: { userId: string; now: Date; timeZone: string }): Promise<DashboardSections> {
+export async function listDashboardSteps({ userId, now, timeZone }: { userId: string; now: Date; timeZone: string }): Promise<DashboardSteps> {
   const today = getLocalDay(now, timeZone);
   const horizon = DateTime.fromJSDate(today.end, { zone: timeZone }).plus({ days: NEAR_HORIZON_DAYS }).toJSDate();
   // postgres.js takes prepared timestamptz parameters as strings
-  const rows = await queries().dashboard.execute({
+  const [row] = await queries().dashboard.execute({
     userId,
     now: now.toISOString(),
     startOfToday: today.start.toISOString(),
@@ -154,7 +161,7 @@ export async function listDashboardSteps({ userId, now, timeZone }: { userId: st
     thisWeek: { steps: [], total: 0 },
     later: { steps: [], total: 0 },
   };
-  for (const [section, total, ...values] of rows[0]?.steps ?? []) {
+  for (const [section, total, ...values] of row?.steps ?? []) {
     const step = Object.fromEntries(
       LISTED_KEYS.map((key, index) => {
         const value = values[index];
@@ -165,7 +172,8 @@ export async function listDashboardSteps({ userId, now, timeZone }: { userId: st
     sections[section as SectionName].steps.push(step);
     sections[section as SectionName].total = total as number;
   }
-  return sections;
+  const nextDeadline = row?.nextDeadline ? new Date(row.nextDeadline) : null;
+  return { sections, changesAt: nextDeadline && nextDeadline < today.end ? nextDeadline : today.end };
 }
 
 export async function listInterviewTimeline({ userId, interviewId }: { userId: string; interviewId: string }) {

@@ -248,15 +248,15 @@ describe("dashboard sections", () => {
   it("sorts pending steps into overdue, today, this week and later in the user's zone", async () => {
     const { user } = await setup();
     // Wed 18 Nov 10:00 Berlin: the thank-yous (09:00) are due today, not yet overdue
-    let sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-18T09:00:00Z"), timeZone: "Europe/Berlin" });
+    let { sections } = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-18T09:00:00Z"), timeZone: "Europe/Berlin" });
     expect(sections.today.steps.map((step) => step.kind)).toEqual(["thank_you", "thank_you"]);
     expect(sections.overdue.steps).toEqual([]);
     expect(sections.later.steps.map((step) => [step.kind, step.sequence])).toEqual([["follow_up", 1], ["follow_up", 2], ["move_on", null]]);
     // Thu 19 Nov 10:00 Berlin: past the 24-hour deadline (Wed 16:00), so overdue
-    sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-19T09:00:00Z"), timeZone: "Europe/Berlin" });
+    ({ sections } = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-19T09:00:00Z"), timeZone: "Europe/Berlin" }));
     expect(sections.overdue.steps.map((step) => step.kind)).toEqual(["thank_you", "thank_you"]);
     // Thu 26 Nov: the first follow-up (Mon 30 Nov) is within the week
-    sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-26T09:00:00Z"), timeZone: "Europe/Berlin" });
+    ({ sections } = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-26T09:00:00Z"), timeZone: "Europe/Berlin" }));
     expect(sections.thisWeek.steps.map((step) => [step.kind, step.sequence])).toEqual([["follow_up", 1]]);
     expect(sections.later.total).toBe(2);
   });
@@ -269,7 +269,7 @@ describe("dashboard sections", () => {
     for (let index = 0; index < 6; index++) {
       await createInterview({ userId: user.id, input: interviewInput({ company: `Company ${index}` }), now: NOW });
     }
-    const sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-18T09:00:00Z"), timeZone: "Europe/Berlin" });
+    const { sections } = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-18T09:00:00Z"), timeZone: "Europe/Berlin" });
     expect(sections.today.total).toBe(12);
     expect(sections.today.steps).toHaveLength(DASHBOARD_SECTION_LIMIT);
     // same due time: the first interviewer of each interview before the second
@@ -282,7 +282,7 @@ describe("dashboard sections", () => {
 
   it("lists each step with the same values the interview's timeline reads: dates, empty deadlines, numbers, flags and names", async () => {
     const { user, interviewId } = await setup();
-    const sections = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-18T09:00:00Z"), timeZone: "Europe/Berlin" });
+    const { sections } = await listDashboardSteps({ userId: user.id, now: new Date("2026-11-18T09:00:00Z"), timeZone: "Europe/Berlin" });
     const listed = [...sections.overdue.steps, ...sections.today.steps, ...sections.thisWeek.steps, ...sections.later.steps];
     const timeline = await listInterviewTimeline({ userId: user.id, interviewId });
     expect(listed).toHaveLength(timeline.filter((step) => step.status === "pending").length);

@@ -17,7 +17,7 @@ const LOGGED_AT = new Date("2026-11-17T09:00:00Z");
 async function renderDashboard(now: Date): Promise<string> {
   const user = await createTestUser({ timeZone: "Europe/Berlin" });
   await createInterview({ userId: user.id, input: interviewInput(), now: LOGGED_AT });
-  const data = await loadDashboardData({ userId: user.id, timeZone: "Europe/Berlin", sendHour: 9, now });
+  const data = await loadDashboardData({ userId: user.id, timeZone: "Europe/Berlin", sendHour: 9, now, dataVersion: null });
   // wrapped as app/(app)/layout.tsx wraps every page
   return renderToStaticMarkup(
     <UndoToastProvider undoAction={undoPlanChangeAction}>
